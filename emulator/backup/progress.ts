@@ -1,0 +1,37 @@
+import type { EmulatorContext } from '../context';
+import { operationStatus } from '../operations';
+import { advanceJobs } from './jobEngine';
+import { completeDiscovery } from './discovery';
+
+const operationMemoryMs = 24 * 3600 * 1000;
+
+/**
+ * Brings everything that changes with time up to `now`: jobs end, discoveries land, soft-deleted
+ * items are purged, and old operations are forgotten.
+ */
+export function advanceTime(context: EmulatorContext, now: number): void {
+  for (const operation of Object.values(context.state.operations)) {
+    if (operation.effectApplied || operationStatus(operation, now) === 'InProgress') continue;
+    if (operation.kind === 'refreshContainers') {
+      const vault = context.state.vaults[operation.resourceKey];
+      if (vault) completeDiscovery(context, vault, operation);
+    }
+    operation.effectApplied = true;
+    context.changed();
+  }
+  for (const [id, operation] of Object.entries(context.state.operations)) {
+    if (now - operation.endTime > operationMemoryMs) {
+      delete context.state.operations[id];
+      context.changed();
+    }
+  }
+  for (const vault of Object.values(context.state.vaults)) {
+    advanceJobs(context, vault, now);
+    for (const [key, item] of Object.entries(vault.protectedItems)) {
+      if (item.purgeAt !== undefined && now >= item.purgeAt) {
+        delete vault.protectedItems[key];
+        context.changed();
+      }
+    }
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * What the emulator remembers. Everything here is plain JSON so it can be written to the
+ * --state file as is. Maps are keyed by lower-cased names or ids, because ARM compares them
+ * case-insensitively; the records keep the casing the client first used.
+ */
+export interface EmulatorState {
+  schemaVersion: 1;
+  tenant: { tenantId: string; displayName: string; defaultDomain: string };
+  subscriptions: Record<string, SubscriptionRecord>;
+  resourceGroups: Record<string, ResourceGroupRecord>;
+  virtualMachines: Record<string, VirtualMachineRecord>;
+  vaults: Record<string, VaultRecord>;
+  /** Asynchronous operations, keyed by operation id. */
+  operations: Record<string, OperationRecord>;
+}
+
+export interface SubscriptionRecord {
+  subscriptionId: string;
+  displayName: string;
+  locations: string[];
+}
+
+export interface ResourceGroupRecord {
+  subscriptionId: string;
+  name: string;
+  location: string;
+  tags?: Record<string, string>;
+}
+
+export interface ArmResourceJson {
+  id: string;
+  name: string;
+  type: string;
+  location: string;
+  tags?: Record<string, string>;
+  properties: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export interface VirtualMachineRecord {
+  subscriptionId: string;
+  resourceGroup: string;
+  /** The VM as ARM shows it, less what the emulator works out on reading (provisioningState). */
+  resource: ArmResourceJson;
+  /** When a create or update finishes (provisioningState Creating/Updating until then). */
+  provisioningUntil?: number;
+  provisioningKind?: 'Creating' | 'Updating';
+  powerState: 'running' | 'stopped' | 'deallocated';
+}
+
+export interface VaultRecord {
+  subscriptionId: string;
+  resourceGroup: string;
+  resource: ArmResourceJson;
+  provisioningUntil?: number;
+  /** Becomes true with the first protected item: the storage redundancy can no longer change. */
+  storageLocked: boolean;
+  policies: Record<string, PolicyRecord>;
+  protectedItems: Record<string, ProtectedItemRecord>;
+  jobs: Record<string, JobRecord>;
+  /** VM ids (lower case) found by the last completed container refresh. */
+  discoveredVmIds: string[];
+  /** Times of policy creates and edits, for the 50-per-24-hours limit. */
+  policyWrites: number[];
+}
+
+export interface PolicyRecord {
+  name: string;
+  properties: Record<string, unknown>;
+}
+
+export type ProtectionState = 'IRPending' | 'Protected' | 'ProtectionError' | 'ProtectionStopped' | 'ProtectionPaused' | 'BackupsSuspended';
+
+export interface ProtectedItemRecord {
+  /** e.g. VM;iaasvmcontainerv2;rg;vm */
+  name: string;
+  /** e.g. IaasVMContainer;iaasvmcontainerv2;rg;vm */
+  containerName: string;
+  virtualMachineId: string;
+  friendlyName: string;
+  policyName?: string;
+  protectionState: ProtectionState;
+  lastBackupStatus: '' | 'Completed' | 'Failed' | 'CompletedWithWarnings';
+  lastBackupTime?: string;
+  lastBackupError?: JobError;
+  protectedItemDataId: string;
+  createdAt: number;
+  /** Set while the item is soft-deleted: when it was deleted and when it is purged. */
+  softDeletedAt?: number;
+  purgeAt?: number;
+  recoveryPoints: RecoveryPointRecord[];
+  /** Start times of on-demand backups, for the daily limit. */
+  onDemandBackups: number[];
+}
+
+export interface RecoveryPointRecord {
+  name: string;
+  time: string;
+  type: 'AppConsistent' | 'CrashConsistent' | 'FileSystemConsistent';
+  expiresAt?: string;
+}
+
+export type JobOperation = 'Backup' | 'ConfigureBackup' | 'DeleteBackupData' | 'DisableBackup' | 'Undelete';
+export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'CompletedWithWarnings' | 'Cancelled' | 'Cancelling';
+
+export interface JobError {
+  /** The service's numeric code (errorDetails[].errorCode). */
+  numericCode: number;
+  code: string;
+  message: string;
+  recommendations: string[];
+}
+
+export interface JobTaskPlan {
+  taskId: string;
+  durationMs: number;
+}
+
+export interface JobRecord {
+  id: string;
+  operation: JobOperation;
+  entityFriendlyName: string;
+  protectedItemName?: string;
+  virtualMachineId?: string;
+  startTime: number;
+  /** Phases in order; the job ends when the last one does. */
+  tasks: JobTaskPlan[];
+  /** Decided when the job starts, so a restart replays it the same way. */
+  outcome: { status: 'Completed' | 'Failed'; error?: JobError };
+  backupType?: 'OnDemand' | 'Scheduled';
+  recoveryPointExpiry?: string;
+  cancelRequestedAt?: number;
+  /** Set once the job's end and its effects have been applied. */
+  endTime?: number;
+  finalStatus?: JobStatus;
+  activityId: string;
+}
+
+export type OperationKind =
+  | 'vaultCreate'
+  | 'vaultDelete'
+  | 'vmCreate'
+  | 'vmDelete'
+  | 'refreshContainers'
+  | 'protectedItem'
+  | 'backup'
+  | 'jobCancel'
+  | 'policyUpdate'
+  | 'storageConfig';
+
+export interface OperationRecord {
+  id: string;
+  kind: OperationKind;
+  startTime: number;
+  endTime: number;
+  /** The vault (lower-cased id) or VM it concerns. */
+  resourceKey: string;
+  /** The protected item (lower-cased name) for item operations. */
+  itemKey?: string;
+  jobId?: string;
+  error?: { code: string; message: string };
+  /** Applied once, when the operation ends (a discovery's findings, for instance). */
+  effectApplied?: boolean;
+}

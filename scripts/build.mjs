@@ -1,0 +1,17 @@
+// Bundles the extension with esbuild: one CommonJS file for Node, `vscode` left to the host.
+import { build } from 'esbuild';
+
+const production = process.argv.includes('--production');
+await build({
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+});
+console.log(`built dist/extension.js${production ? ' (minified)' : ''}`);
