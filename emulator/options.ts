@@ -36,7 +36,10 @@ export function parseOptions(argv: readonly string[]): EmulatorOptions {
       return parsed;
     };
     switch (flag) {
-      case '--port': options.port = number(0); break;
+      case '--port':
+        options.port = number(0);
+        if (!Number.isInteger(options.port) || options.port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${argv[i]}"`);
+        break;
       case '--seed': options.seed = parseSeed(value()); break;
       case '--state': options.stateFile = resolve(value()); break;
       case '--ca-file': options.caFile = resolve(value()); break;

@@ -22,5 +22,6 @@ export function pageOf<T>(request: ArmRequest, items: readonly T[], pageSize: nu
     if (key.toLowerCase() === skipTokenParameter) next.searchParams.delete(key);
   }
   next.searchParams.set(skipTokenParameter, String(offset + pageSize));
-  return { value, nextLink: next.toString() };
+  // ARM writes the parameter name raw ($skiptoken), not percent-encoded as URLSearchParams does.
+  return { value, nextLink: next.toString().replace('%24skiptoken=', '$skiptoken=') };
 }

@@ -54,11 +54,11 @@ async function handle(parts: ServerParts, request: IncomingMessage, response: Se
   let answer: ArmResponse;
   try {
     requestBody = parseJsonBody(rawBody);
-    requireBearerToken(request);
+    requireBearerToken(request, tenantFor(parts.context, url.pathname));
     const injected = parts.dice.before();
     if (injected === 'throttle') {
       fault = 'throttle';
-      throw throttled(subscriptionOf(url.pathname) ?? 'unknown', method === 'GET' ? 'read' : 'write', parts.context.options.retryAfterSeconds);
+      throw throttled(subscriptionOf(url.pathname) ?? 'unknown', method === 'GET' || method === 'HEAD' ? 'read' : 'write', parts.context.options.retryAfterSeconds);
     }
     if (injected === 'unavailable') {
       fault = 'unavailable';
@@ -145,16 +145,22 @@ function unsupportedApiVersion(template: string, apiVersion: string, supported: 
   );
 }
 
-function requireBearerToken(request: IncomingMessage): void {
+/** ARM names the tenant in its challenge when the subscription in the path is known (tools discover the tenant that way). */
+function tenantFor(context: EmulatorContext, path: string): string {
+  const subscriptionId = subscriptionOf(path)?.toLowerCase();
+  return subscriptionId && context.state.subscriptions[subscriptionId] ? context.state.tenant.tenantId : '';
+}
+
+function requireBearerToken(request: IncomingMessage, tenantId: string): void {
   const authorization = headerText(request.headers.authorization);
   if (!authorization) {
     throw new ArmError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.", {
-      'WWW-Authenticate': 'Bearer authorization_uri="https://login.windows.net/", error="invalid_token", error_description="The authentication failed because of missing \'Authorization\' header."',
+      'WWW-Authenticate': `Bearer authorization_uri="https://login.windows.net/${tenantId}", error="invalid_token", error_description="The authentication failed because of missing 'Authorization' header."`,
     });
   }
   if (!/^Bearer\s+\S+/i.test(authorization)) {
     throw new ArmError(401, 'AuthenticationFailedInvalidHeader', "Authentication failed. The 'Authorization' header is provided in an invalid format.", {
-      'WWW-Authenticate': 'Bearer authorization_uri="https://login.windows.net/", error="invalid_token", error_description="The access token is invalid."',
+      'WWW-Authenticate': `Bearer authorization_uri="https://login.windows.net/${tenantId}", error="invalid_token", error_description="The access token is invalid."`,
     });
   }
 }

@@ -2,7 +2,7 @@ import type { EmulatorContext } from '../context';
 import type { RouteDefinition } from '../http/router';
 import { ok } from '../http/armHttp';
 import { pageOf } from '../http/paging';
-import { badRequest } from '../http/armError';
+import { badRequest, conflict } from '../http/armError';
 import { apiVersions } from '../apiVersions';
 import { findResourceGroup, findSubscription, keyOf, resourceGroupId } from '../state/lookup';
 import type { ResourceGroupRecord } from '../state/model';
@@ -51,7 +51,8 @@ export function resourceGroupRoutes(context: EmulatorContext): RouteDefinition[]
         const key = keyOf(resourceGroupId(subscription.subscriptionId, name));
         const existing = context.state.resourceGroups[key];
         if (existing && existing.location !== location) {
-          throw badRequest('InvalidResourceGroupLocation', `Invalid resource group location '${location}'. The Resource group already exists in location '${existing.location}'.`);
+          // ARM answers this one with 409 Conflict.
+          throw conflict('InvalidResourceGroupLocation', `Invalid resource group location '${location}'. The Resource group already exists in location '${existing.location}'.`);
         }
         const group: ResourceGroupRecord = { subscriptionId: subscription.subscriptionId, name: existing?.name ?? name, location, ...(body.tags ? { tags: body.tags } : {}) };
         context.state.resourceGroups[key] = group;

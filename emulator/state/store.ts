@@ -12,7 +12,12 @@ export class StateFile {
 
   load(): EmulatorState | undefined {
     if (!existsSync(this.path)) return undefined;
-    const state = JSON.parse(readFileSync(this.path, 'utf8')) as EmulatorState;
+    let state: EmulatorState;
+    try {
+      state = JSON.parse(readFileSync(this.path, 'utf8')) as EmulatorState;
+    } catch (error) {
+      throw new Error(`--state ${this.path} is not emulator state (${(error as Error).message}). Delete the file or pass another --state.`);
+    }
     if (state.schemaVersion !== 1) {
       throw new Error(`${this.path} holds emulator state of schema ${String(state.schemaVersion)}; this emulator reads schema 1. Delete the file or pass another --state.`);
     }
