@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../emulator/emulator';
@@ -61,6 +61,7 @@ export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}
     close: async () => {
       trafficRecorder.add(await requests());
       await emulator.close();
+      rmSync(folder, { recursive: true, force: true });
     },
   };
 }
