@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from './context';
 import type { OperationKind, OperationRecord } from './state/model';
 import { ArmError } from './http/armError';
+import type { ArmRequest, ArmResponse } from './http/armHttp';
 
 /** Starts an asynchronous operation that ends `azureMs` of Azure time from now. */
 export function startOperation(
@@ -41,4 +42,9 @@ export function operationUrl(origin: string, path: string, apiVersion: string): 
   const url = new URL(path, origin);
   url.searchParams.set('api-version', apiVersion);
   return url.toString();
+}
+
+/** The answer of an operation-result URL while the operation runs: 202, poll here again. */
+export function stillRunning(context: EmulatorContext, request: ArmRequest): ArmResponse {
+  return { status: 202, headers: { Location: request.url.toString(), ...context.retryAfterHeader() } };
 }

@@ -7,7 +7,7 @@ import { badRequest } from '../http/armError';
 import { apiVersions } from '../apiVersions';
 import { keyOf } from '../state/lookup';
 import type { OperationRecord, VaultRecord, VirtualMachineRecord } from '../state/model';
-import { findOperation, operationStatus, operationUrl, startOperation } from '../operations';
+import { findOperation, operationStatus, operationUrl, startOperation, stillRunning } from '../operations';
 import { containerNameFor, isSoftDeleted, protectedItemNameFor } from './protectedItemState';
 import { vmProvisioningState } from '../resources/virtualMachines';
 import { vaultKeyOf, vaultOf, vaultPath } from './vaultRequest';
@@ -39,7 +39,7 @@ export function discoveryRoutes(context: EmulatorContext): RouteDefinition[] {
       handler: (request) => {
         const vault = vaultOf(context, request);
         const operation = findOperation(context, request.parameters.operationId!, ['refreshContainers'], vaultKeyOf(vault));
-        if (operationStatus(operation, request.now) === 'InProgress') return { status: 202, headers: { Location: request.url.toString(), ...context.retryAfterHeader() } };
+        if (operationStatus(operation, request.now) === 'InProgress') return stillRunning(context, request);
         return { status: 204 };
       },
     },

@@ -6,7 +6,7 @@ import { pageOf } from '../http/paging';
 import { parseFilter, parseFilterTime } from '../http/odataFilter';
 import { apiVersions } from '../apiVersions';
 import type { JobRecord, VaultRecord } from '../state/model';
-import { findOperation, operationStatus, operationUrl, startOperation } from '../operations';
+import { findOperation, operationStatus, operationUrl, startOperation, stillRunning } from '../operations';
 import { serviceErrors } from './serviceErrors';
 import { isCancellable, jobDurationsAzureMs, jobJson, jobStatus } from './jobEngine';
 import { vaultKeyOf, vaultOf, vaultPath } from './vaultRequest';
@@ -82,7 +82,7 @@ export function jobRoutes(context: EmulatorContext): RouteDefinition[] {
         const vault = vaultOf(context, request);
         const operation = findOperation(context, request.parameters.operationId!, ['jobCancel'], vaultKeyOf(vault));
         const status = operationStatus(operation, request.now);
-        if (status === 'InProgress') return { status: 202, headers: { Location: request.url.toString(), ...context.retryAfterHeader() } };
+        if (status === 'InProgress') return stillRunning(context, request);
         if (status === 'Failed') throw serviceErrors.jobNotCancellable();
         return { status: 204 };
       },

@@ -6,7 +6,7 @@ import { pageOf } from '../http/paging';
 import { parseFilter } from '../http/odataFilter';
 import { apiVersions } from '../apiVersions';
 import type { PolicyRecord, VaultRecord } from '../state/model';
-import { findOperation, operationStatus, operationUrl, startOperation } from '../operations';
+import { findOperation, operationStatus, operationUrl, startOperation, stillRunning } from '../operations';
 import { serviceErrors } from './serviceErrors';
 import { validateIaasVmPolicy } from './policyValidation';
 import { invalidParameter, securitySettings } from './vaultSettings';
@@ -66,7 +66,7 @@ export function policyRoutes(context: EmulatorContext): RouteDefinition[] {
       handler: (request) => {
         const vault = vaultOf(context, request);
         const operation = findOperation(context, request.parameters.operationId!, ['policyUpdate'], vaultKeyOf(vault));
-        if (operationStatus(operation, request.now) === 'InProgress') return { status: 202, headers: { Location: request.url.toString(), ...context.retryAfterHeader() } };
+        if (operationStatus(operation, request.now) === 'InProgress') return stillRunning(context, request);
         return ok(policyJson(vault, findPolicy(vault, request)));
       },
     },

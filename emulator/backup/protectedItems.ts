@@ -7,7 +7,7 @@ import { parseFilter } from '../http/odataFilter';
 import { apiVersions } from '../apiVersions';
 import { keyOf } from '../state/lookup';
 import type { ProtectedItemRecord, VaultRecord } from '../state/model';
-import { findOperation, operationStatus, startOperation } from '../operations';
+import { findOperation, operationStatus, startOperation, stillRunning } from '../operations';
 import { serviceErrors } from './serviceErrors';
 import { containerNameFor, isSoftDeleted, protectedItemJson, protectedItemNameFor, protectedItemType } from './protectedItemState';
 import { jobDurationsAzureMs, runningJobsOf, startJob } from './jobEngine';
@@ -179,7 +179,7 @@ function operationRoutes(context: EmulatorContext): RouteDefinition[] {
   };
   const result = (request: ArmRequest, vault: VaultRecord, operationId: string): ArmResponse => {
     const operation = findOperation(context, operationId, ['protectedItem', 'backup'], vaultKeyOf(vault));
-    if (operationStatus(operation, request.now) === 'InProgress') return { status: 202, headers: { Location: request.url.toString(), ...context.retryAfterHeader() } };
+    if (operationStatus(operation, request.now) === 'InProgress') return stillRunning(context, request);
     const item = operation.kind === 'protectedItem' && operation.itemKey ? vault.protectedItems[operation.itemKey] : undefined;
     return item ? ok(protectedItemJson(vault, item, request.now)) : { status: 204 };
   };
@@ -196,7 +196,7 @@ function operationRoutes(context: EmulatorContext): RouteDefinition[] {
     { method: 'GET', template: `${vaultPath}/backupOperationResults/{operationId}`, apiVersions: versions, handler: (request) => {
       const vault = vaultOf(context, request);
       const operation = findOperation(context, request.parameters.operationId!, ['protectedItem', 'backup'], vaultKeyOf(vault));
-      if (operationStatus(operation, request.now) === 'InProgress') return { status: 202, headers: { Location: request.url.toString(), ...context.retryAfterHeader() } };
+      if (operationStatus(operation, request.now) === 'InProgress') return stillRunning(context, request);
       return { status: 204 };
     } },
   ];

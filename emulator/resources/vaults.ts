@@ -8,7 +8,7 @@ import { ArmError, badRequest } from '../http/armError';
 import { apiVersions } from '../apiVersions';
 import { findResourceGroup, findSubscription, findVault, keyOf, vaultId, vaultsOf } from '../state/lookup';
 import type { VaultRecord } from '../state/model';
-import { findOperation, isoTime, operationStatus, operationUrl, startOperation } from '../operations';
+import { findOperation, isoTime, operationStatus, operationUrl, startOperation, stillRunning } from '../operations';
 import { applyVaultSettings, defaultVaultProperties, invalidParameter, settingsFromVaultBody } from '../backup/vaultSettings';
 import { newVaultPolicies } from '../backup/defaultPolicies';
 import { isSoftDeleted } from '../backup/protectedItemState';
@@ -99,7 +99,7 @@ export function vaultRoutes(context: EmulatorContext): RouteDefinition[] {
         const id = vaultId(request.parameters.subscriptionId!, request.parameters.resourceGroupName!, request.parameters.vaultName!);
         const operation = findOperation(context, request.parameters.operationId!, ['vaultCreate', 'vaultDelete'], keyOf(id));
         if (operationStatus(operation, request.now) === 'InProgress') {
-          return { status: 202, headers: { Location: request.url.toString(), ...context.retryAfterHeader() } };
+          return stillRunning(context, request);
         }
         const record = context.state.vaults[keyOf(id)];
         return record ? ok(vaultJson(record, request.now)) : { status: 204 };
