@@ -26,7 +26,9 @@ export function virtualMachineRoutes(context: EmulatorContext): RouteDefinition[
       handler: (request) => {
         const subscriptionId = findSubscription(context, request.parameters.subscriptionId!).subscriptionId;
         const vms = Object.values(context.state.virtualMachines).filter((vm) => vm.subscriptionId === subscriptionId);
-        return ok(pageOf(request, vms.map((vm) => vmJson(vm, request.now, false)), context.options.pageSize));
+        // statusOnly=true adds each VM's run-time status (power state) to the listing.
+        const withStatus = request.url.searchParams.get('statusOnly')?.toLowerCase() === 'true';
+        return ok(pageOf(request, vms.map((vm) => vmJson(vm, request.now, withStatus)), context.options.pageSize));
       },
     },
     {

@@ -1,0 +1,78 @@
+import type { BackupReader } from './backupReader';
+import { withoutBackup } from './backupEstate';
+import type { BackupPolicy, ProtectedVm, Subscription, Vault, VirtualMachine } from './model';
+
+/**
+ * What the tree has loaded since the last refresh. Each listing is requested once and shared
+ * (the "without backup" group reuses the vaults' protected items). A refresh cancels every load
+ * still in flight; a failed load is forgotten so that retrying asks again.
+ */
+export class BackupCache {
+  private readonly loads = new Map<string, Promise<unknown>>();
+  private controller = new AbortController();
+
+  constructor(readonly reader: BackupReader) {}
+
+  /** Cancels what is in flight and forgets everything. */
+  reset(): void {
+    this.controller.abort(new Error('Refreshed'));
+    this.controller = new AbortController();
+    this.loads.clear();
+  }
+
+  /** Forgets the loads of one subscription or vault (by ARM id) and what is under it. */
+  forget(armId: string): void {
+    const prefix = armId.toLowerCase();
+    for (const key of this.loads.keys()) {
+      if (key.startsWith(prefix)) this.loads.delete(key);
+    }
+  }
+
+  subscriptions(tenantId: string): Promise<Subscription[]> {
+    return this.once(`tenant:${tenantId}`, (signal) =>
+      this.reader.listSubscriptions(tenantId, signal).then((subscriptions) => subscriptions.filter((subscription) => !subscription.tenantId || sameText(subscription.tenantId, tenantId))),
+    );
+  }
+
+  vaults(subscriptionId: string): Promise<Vault[]> {
+    return this.once(`/subscriptions/${subscriptionId}#vaults`, (signal) => this.reader.listVaults(subscriptionId, signal));
+  }
+
+  virtualMachines(subscriptionId: string): Promise<VirtualMachine[]> {
+    return this.once(`/subscriptions/${subscriptionId}#vms`, (signal) => this.reader.listVirtualMachines(subscriptionId, signal));
+  }
+
+  protectedVms(vault: Vault): Promise<ProtectedVm[]> {
+    return this.once(`${vault.id}#items`, (signal) => this.reader.listProtectedVms(vault, signal));
+  }
+
+  policies(vault: Vault): Promise<BackupPolicy[]> {
+    return this.once(`${vault.id}#policies`, (signal) => this.reader.listPolicies(vault, signal));
+  }
+
+  /** The subscription's VMs that no vault of it protects (vaults and VMs share a subscription). */
+  async unprotectedVms(subscriptionId: string): Promise<VirtualMachine[]> {
+    const [vms, protectedVms] = await Promise.all([
+      this.virtualMachines(subscriptionId),
+      this.vaults(subscriptionId).then((vaults) => Promise.all(vaults.map((vault) => this.protectedVms(vault)))),
+    ]);
+    return withoutBackup(vms, protectedVms.flat());
+  }
+
+  private once<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const normalized = key.toLowerCase();
+    let promise = this.loads.get(normalized) as Promise<T> | undefined;
+    if (!promise) {
+      promise = load(this.controller.signal);
+      this.loads.set(normalized, promise);
+      promise.catch(() => {
+        if (this.loads.get(normalized) === promise) this.loads.delete(normalized);
+      });
+    }
+    return promise;
+  }
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
