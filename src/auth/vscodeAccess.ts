@@ -32,7 +32,12 @@ export class VsCodeAccess implements AzureAccess {
   }
 
   async isSignedIn(): Promise<boolean> {
-    return (await this.session(undefined, 'silent')) !== undefined;
+    try {
+      return (await this.session(undefined, 'silent')) !== undefined;
+    } catch {
+      // No such provider yet (VS Code still starting it): signed out, and the welcome view offers sign-in.
+      return false;
+    }
   }
 
   async signIn(): Promise<boolean> {

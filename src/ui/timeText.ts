@@ -1,9 +1,9 @@
 import { env } from 'vscode';
 
+// No weeks: "in 12 days" says more than "in 2 weeks" for a purge date or a retention end.
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],
   ['month', 30 * 86_400_000],
-  ['week', 7 * 86_400_000],
   ['day', 86_400_000],
   ['hour', 3_600_000],
   ['minute', 60_000],

@@ -1,0 +1,217 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+/** Where screenshots and failure logs go (git-ignored). */
+export const artifactsDir = resolve(__dirname, '..', '..', '..', 'artifacts', 'e2e');
+
+/** A tree item by its label, or by the labels from an ancestor down to it. */
+export type TreePath = string | readonly string[];
+
+/**
+ * The VS Code workbench as a user sees it, in words a test reads: views by their title, tree items
+ * by their label, commands by their palette title. Selectors of VS Code's DOM live here only.
+ */
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Waits until the workbench has laid out its parts. */
+  async ready(timeoutMs = 60_000): Promise<void> {
+    await this.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: timeoutMs });
+    await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: timeoutMs });
+  }
+
+  /** The activity-bar tab of a view container, e.g. 'Azure Backup' (its name is the icon's label). */
+  activityTab(title: string): Locator {
+    return this.page.locator('.part.activitybar').getByRole('tab', { name: title }).first();
+  }
+
+  /** Shows the side bar view container with this activity-bar title (clicking a shown one would hide it). */
+  async openView(title: string): Promise<Locator> {
+    const tab = this.activityTab(title);
+    await tab.waitFor();
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    await this.sideBar().getByRole('heading', { name: title }).first().waitFor();
+    return this.sideBar();
+  }
+
+  sideBar(): Locator {
+    return this.page.locator('.part.sidebar');
+  }
+
+  /** A tree in the side bar by its view name, e.g. 'Backups'. */
+  tree(viewName: string): Locator {
+    return this.sideBar().getByRole('tree', { name: viewName, exact: true });
+  }
+
+  /** The side-bar tree row whose label is exactly `label` (the first, if several). */
+  treeItem(label: string): Locator {
+    return this.treeRows()
+      .filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) })
+      .first();
+  }
+
+  /**
+   * The row at `path` (labels from an ancestor down, e.g. ['Contoso Production', 'Virtual machines
+   * without backup']), once it is shown. Rows are found by their place in the list: use the
+   * locator right away, as expanding or collapsing rows above it moves it.
+   */
+  async findTreeItem(path: TreePath, timeoutMs = 15_000): Promise<Locator> {
+    const labels = typeof path === 'string' ? [path] : [...path];
+    if (labels.length === 1) {
+      const row = this.treeItem(labels[0]!);
+      await row.waitFor({ timeout: timeoutMs });
+      return row;
+    }
+    const index = await poll(() => this.rowIndexAt(labels), `tree item ${labels.join(' › ')}`, timeoutMs);
+    return this.treeRows().and(this.page.locator(`[data-index="${index}"]`));
+  }
+
+  /** Labels of the shown children of the row at `path`, in order (expand it first). */
+  async treeChildren(path: TreePath): Promise<string[]> {
+    const labels = typeof path === 'string' ? [path] : path;
+    const rows = await this.shownRows();
+    const parent = rowPosition(rows, labels);
+    if (parent === undefined) throw new Error(`no tree item ${labels.join(' › ')} is shown`);
+    return childPositions(rows, parent).map((child) => rows[child]!.label);
+  }
+
+  /** Expands a tree item (no-op when already expanded) and waits until it says so. */
+  async expand(path: TreePath): Promise<Locator> {
+    return this.setExpanded(path, true);
+  }
+
+  async collapse(path: TreePath): Promise<Locator> {
+    return this.setExpanded(path, false);
+  }
+
+  /** Right-clicks a tree item and picks `itemText` from its context menu. */
+  async contextMenu(path: TreePath, itemText: string): Promise<void> {
+    const row = await this.findTreeItem(path);
+    await row.click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const item = menu.getByRole('menuitem', { name: itemText }).first();
+    // VS Code ignores a click that comes right after the menu opened; hover and Enter do not race.
+    await item.hover();
+    await this.page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden' });
+  }
+
+  /** Runs a command from the palette by its title (with or without its category). */
+  async runCommand(title: string): Promise<void> {
+    const input = this.quickInput().locator('input.input');
+    for (let attempt = 0; attempt < 3 && !(await input.isVisible()); attempt++) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ timeout: 3_000 }).catch(() => undefined);
+    }
+    await input.fill(`>${title}`);
+    await this.quickInput().locator('.monaco-list-row').filter({ hasText: title }).first().waitFor();
+    await input.press('Enter');
+  }
+
+  /** The quick pick / input box that commands show. */
+  quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** Status bar entries; with `text`, the first one showing it. */
+  statusBarItem(text?: string | RegExp): Locator {
+    const items = this.page.locator('.part.statusbar .statusbar-item');
+    return text === undefined ? items : items.filter({ hasText: text }).first();
+  }
+
+  async statusBarText(): Promise<string> {
+    return (await this.page.locator('.part.statusbar').innerText()).replace(/\s+/g, ' ').trim();
+  }
+
+  /** Messages of the notification toasts on screen now. */
+  async notifications(): Promise<string[]> {
+    return this.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+  }
+
+  /** A notification toast showing `text`, to wait for or to click its buttons. */
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first();
+  }
+
+  /** The modal dialog on screen (modal messages; VS Code also shows a failed command's error here). */
+  dialog(): Locator {
+    return this.page.locator('.monaco-dialog-box');
+  }
+
+  /** Saves a PNG of the whole window as artifacts/e2e/NAME(.png) and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(artifactsDir, { recursive: true });
+    const file = join(artifactsDir, name.endsWith('.png') ? name : `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  private treeRows(): Locator {
+    // Rows of the list proper, not copies in a sticky-scroll header.
+    return this.sideBar().locator('.monaco-list-rows > .monaco-list-row[role="treeitem"]');
+  }
+
+  private async setExpanded(path: TreePath, expanded: boolean): Promise<Locator> {
+    const want = String(expanded);
+    const row = await this.findTreeItem(path);
+    if ((await row.getAttribute('aria-expanded')) !== want) await row.locator('.monaco-tl-twistie').click();
+    await poll(async () => ((await row.getAttribute('aria-expanded')) === want ? true : undefined), `${String(path)} to be ${expanded ? 'expanded' : 'collapsed'}`, 15_000);
+    return row;
+  }
+
+  /** data-index of the row at `labels`, if it is shown. */
+  private async rowIndexAt(labels: readonly string[]): Promise<number | undefined> {
+    const rows = await this.shownRows();
+    const position = rowPosition(rows, labels);
+    return position === undefined ? undefined : rows[position]!.index;
+  }
+
+  /** The rendered rows of the side bar's list, in list order. */
+  private shownRows(): Promise<ShownRow[]> {
+    return this.treeRows().evaluateAll((elements) =>
+      elements
+        .map((row) => ({
+          index: Number(row.getAttribute('data-index')),
+          level: Number(row.getAttribute('aria-level')),
+          label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+        }))
+        .sort((a, b) => a.index - b.index),
+    );
+  }
+}
+
+interface ShownRow {
+  index: number;
+  level: number;
+  label: string;
+}
+
+/** Where `labels` leads in `rows`: each label a child (one level deeper) of the one before. */
+function rowPosition(rows: readonly ShownRow[], labels: readonly string[]): number | undefined {
+  let position = rows.findIndex((row) => row.label === labels[0]);
+  for (const label of labels.slice(1)) {
+    if (position < 0) return undefined;
+    position = childPositions(rows, position).find((child) => rows[child]!.label === label) ?? -1;
+  }
+  return position < 0 ? undefined : position;
+}
+
+function childPositions(rows: readonly ShownRow[], parent: number): number[] {
+  const children: number[] = [];
+  for (let i = parent + 1; i < rows.length && rows[i]!.level > rows[parent]!.level; i++) {
+    if (rows[i]!.level === rows[parent]!.level + 1) children.push(i);
+  }
+  return children;
+}
+
+/** Calls `check` until it returns a value; fails after `timeoutMs` naming what it waited for. */
+export async function poll<T>(check: () => Promise<T | undefined>, what: string, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
