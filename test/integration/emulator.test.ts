@@ -4,4 +4,5 @@
 import './resources.scenario';
 import './backup.scenario';
 import './resilience.scenario';
+import './backupReader.scenario';
 import './conformance.scenario';
