@@ -15,41 +15,45 @@ export const resourceGroupsApiVersion = '2021-04-01';
  */
 export class ArmClients {
   private readonly cache = new Map<string, Promise<unknown>>();
+  /** One options object for all clients: the SDK keeps a connection pool per tlsOptions object. */
+  private readonly options: ReturnType<typeof clientOptions>;
 
-  constructor(readonly connection: ArmConnection) {}
+  constructor(readonly connection: ArmConnection) {
+    this.options = clientOptions(connection);
+  }
 
   subscriptions(): Promise<SubscriptionClient> {
     return this.once('subscriptions', async () => {
       const { SubscriptionClient } = await import('@azure/arm-resources-subscriptions');
-      return new SubscriptionClient(this.connection.credential, clientOptions(this.connection));
+      return new SubscriptionClient(this.connection.credential, this.options);
     });
   }
 
   resources(subscriptionId: string): Promise<ResourceManagementClient> {
     return this.once(`resources/${subscriptionId}`, async () => {
       const { ResourceManagementClient } = await import('@azure/arm-resources');
-      return new ResourceManagementClient(this.connection.credential, subscriptionId, { ...clientOptions(this.connection), apiVersion: resourceGroupsApiVersion });
+      return new ResourceManagementClient(this.connection.credential, subscriptionId, { ...this.options, apiVersion: resourceGroupsApiVersion });
     });
   }
 
   compute(subscriptionId: string): Promise<ComputeManagementClient> {
     return this.once(`compute/${subscriptionId}`, async () => {
       const { ComputeManagementClient } = await import('@azure/arm-compute');
-      return new ComputeManagementClient(this.connection.credential, subscriptionId, clientOptions(this.connection));
+      return new ComputeManagementClient(this.connection.credential, subscriptionId, this.options);
     });
   }
 
   vaults(subscriptionId: string): Promise<RecoveryServicesClient> {
     return this.once(`vaults/${subscriptionId}`, async () => {
       const { RecoveryServicesClient } = await import('@azure/arm-recoveryservices');
-      return new RecoveryServicesClient(this.connection.credential, subscriptionId, clientOptions(this.connection));
+      return new RecoveryServicesClient(this.connection.credential, subscriptionId, this.options);
     });
   }
 
   backup(subscriptionId: string): Promise<RecoveryServicesBackupClient> {
     return this.once(`backup/${subscriptionId}`, async () => {
       const { RecoveryServicesBackupClient } = await import('@azure/arm-recoveryservicesbackup');
-      return new RecoveryServicesBackupClient(this.connection.credential, subscriptionId, clientOptions(this.connection));
+      return new RecoveryServicesBackupClient(this.connection.credential, subscriptionId, this.options);
     });
   }
 

@@ -55,6 +55,9 @@ const reasonsByCode: Record<string, AzureErrorReason> = {
   bmsusererrorobjectlocked: 'itemBusy',
   bmsusererrorconflictingprotectionoperation: 'itemBusy',
   bcmv2vmnotfound: 'sourceVmDeleted',
+  // the numeric codes of health details and job errors for a deleted source VM
+  '320001': 'sourceVmDeleted',
+  '400094': 'sourceVmDeleted',
   usererrorbcmdatasourcenotpresent: 'protectionStopped',
   usererrorrpcollectionlimitreached: 'restorePointLimit',
   usererrorrequestdisallowedbypolicy: 'deniedByPolicy',

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { BackupReader } from './backupReader';
 import { withoutBackup } from './backupEstate';
 import type { BackupPolicy, ProtectedVm, Subscription, Vault, VirtualMachine } from './model';
@@ -9,14 +10,14 @@ import type { BackupPolicy, ProtectedVm, Subscription, Vault, VirtualMachine } f
  */
 export class BackupCache {
   private readonly loads = new Map<string, Promise<unknown>>();
-  private controller = new AbortController();
+  private controller = newController();
 
   constructor(readonly reader: BackupReader) {}
 
   /** Cancels what is in flight and forgets everything. */
   reset(): void {
     this.controller.abort(new Error('Refreshed'));
-    this.controller = new AbortController();
+    this.controller = newController();
     this.loads.clear();
   }
 
@@ -71,6 +72,13 @@ export class BackupCache {
     }
     return promise;
   }
+}
+
+/** One signal is shared by every load in flight (hundreds): not a listener leak. */
+function newController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }
 
 function sameText(a: string, b: string): boolean {

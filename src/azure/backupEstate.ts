@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { BackupReader } from './backupReader';
 import type { ProtectedVm, Subscription, Vault, VirtualMachine } from './model';
 import { armIdKey } from './armId';
@@ -23,6 +24,8 @@ export async function loadBackupEstate(
   tenantIds: readonly string[],
   options: { includeUnprotectedVms?: boolean; signal?: AbortSignal } = {},
 ): Promise<SubscriptionContents[]> {
+  // Every request of the load listens to the one signal.
+  if (options.signal) setMaxListeners(0, options.signal);
   const perTenant = await Promise.all(tenantIds.map((tenantId) => reader.listSubscriptions(tenantId, options.signal)));
   return Promise.all(perTenant.flat().map((subscription) => loadSubscription(reader, subscription, options)));
 }

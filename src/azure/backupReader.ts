@@ -3,6 +3,8 @@ import { toAzureError } from './azureError';
 import { toBackupJob, toBackupPolicy, toProtectedVm, toSubscription, toVault, toVirtualMachine } from './mappers';
 import type { BackupJob, BackupPolicy, ProtectedVm, Subscription, Vault, VirtualMachine } from './model';
 import { collectPages, RequestLimiter } from './requestLimiter';
+import { listRawPages } from './rawPages';
+import type { ProtectedItemResource } from '@azure/arm-recoveryservicesbackup';
 
 const iaasVmItems = "backupManagementType eq 'AzureIaasVM' and itemType eq 'VM'";
 const iaasVmPolicies = "backupManagementType eq 'AzureIaasVM'";
@@ -56,8 +58,11 @@ export class BackupReader {
 
   listProtectedVms(vault: Vault, signal?: AbortSignal): Promise<ProtectedVm[]> {
     return this.request(vault.subscriptionId, signal, async () => {
-      const client = await this.clients(vault.subscriptionId).backup(vault.subscriptionId);
-      const items = await collectPages(client.backupProtectedItems.list(vault.name, vault.resourceGroup, { filter: iaasVmItems, abortSignal: signal }), signal);
+      const clients = this.clients(vault.subscriptionId);
+      const client = await clients.backup(vault.subscriptionId);
+      // Plain JSON, not the SDK's operation: a vault can hold 1,000 VMs and the tree lists them all.
+      const url = `${clients.connection.endpoint.replace(/\/+$/, '')}${vault.id}/backupProtectedItems?api-version=${client.apiVersion}&$filter=${encodeURIComponent(iaasVmItems)}`;
+      const items = await listRawPages<ProtectedItemResource>(client, url, signal);
       return items.flatMap((item) => toProtectedVm(item, vault.id) ?? []).sort(byName);
     });
   }
@@ -116,6 +121,8 @@ function abortError(signal: AbortSignal): Error {
   return error;
 }
 
+const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 function byName(a: { name: string }, b: { name: string }): number {
-  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true });
+  return nameCollator.compare(a.name, b.name);
 }

@@ -163,7 +163,7 @@ export function toBackupJob(sdk: JobResource, vaultId: string): BackupJob {
       ...optional('durationMs', parseServiceDuration(task.duration)),
     })),
     errors: (properties.errorDetails ?? []).map((error) => ({
-      code: error.errorTitle ?? String(error.errorCode ?? ''),
+      code: error.errorTitle || String(error.errorCode ?? ''),
       message: error.errorString ?? '',
       recommendations: [...(error.recommendations ?? [])],
     })),
