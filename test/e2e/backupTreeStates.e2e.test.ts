@@ -65,4 +65,20 @@ describe('Backups tree: health, failures and refresh in VS Code', () => {
     await vscode.expand(production);
     await vscode.findTreeItem([production, 'prod-weu-vault']);
   });
+
+  it('shows only the subscriptions picked with Select Subscriptions…', async () => {
+    const toggle = async (name: string) => {
+      await vscode.runCommand('Azure VM Backup: Select Subscriptions…');
+      const row = vscode.quickInput().locator('.monaco-list-row').filter({ hasText: name }).first();
+      await row.waitFor();
+      await row.locator('input[type="checkbox"], .quick-input-list-checkbox, .monaco-checkbox').first().click();
+      await vscode.quickInput().locator('input.input').press('Enter');
+    };
+    await toggle(development);
+    await poll(async () => ((await vscode.treeItem(development).count()) === 0 ? true : undefined), 'Contoso Development to leave the tree', 15_000);
+    await vscode.findTreeItem(production);
+    await vscode.screenshot('backup-tree-filtered');
+    await toggle(development);
+    await vscode.findTreeItem(development, 15_000);
+  });
 });
