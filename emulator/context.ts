@@ -38,6 +38,7 @@ export const defaultOptions: Omit<EmulatorOptions, 'caFile'> = {
 /** What every handler works with: the state, the options, and the clock's scale. */
 export class EmulatorContext {
   private dirty = false;
+  private changes = 0;
 
   constructor(
     readonly options: EmulatorOptions,
@@ -54,9 +55,19 @@ export class EmulatorContext {
     return { 'Retry-After': String(this.options.retryAfterSeconds) };
   }
 
-  /** Marks the state changed; it is written before the answer goes out. */
+  /**
+   * Marks the state changed; it is written before the answer goes out. Every change to the state
+   * must come with a call, as what is worked out from the state (indexes, the next deadline) is
+   * kept until the next one.
+   */
   changed(): void {
     this.dirty = true;
+    this.changes++;
+  }
+
+  /** Counts the changes so far: what is worked out from the state holds while it stays the same. */
+  get revision(): number {
+    return this.changes;
   }
 
   persist(): void {

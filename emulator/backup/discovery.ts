@@ -6,7 +6,8 @@ import { parseFilter } from '../http/odataFilter';
 import { badRequest } from '../http/armError';
 import { apiVersions } from '../apiVersions';
 import { keyOf } from '../state/lookup';
-import type { OperationRecord, VaultRecord, VirtualMachineRecord } from '../state/model';
+import { protectionOf, virtualMachinesOf } from '../state/indexes';
+import type { OperationRecord, ProtectedItemRecord, VaultRecord, VirtualMachineRecord } from '../state/model';
 import { findOperation, operationStatus, operationUrl, startOperation, stillRunning } from '../operations';
 import { containerNameFor, isSoftDeleted, protectedItemNameFor } from './protectedItemState';
 import { vmProvisioningState } from '../resources/virtualMachines';
@@ -54,7 +55,7 @@ export function discoveryRoutes(context: EmulatorContext): RouteDefinition[] {
         const vms = type !== undefined && type.toLowerCase() !== 'azureiaasvm' ? [] : protectableVms(context, vault);
         const friendlyName = filter.get('friendlyname')?.toLowerCase();
         const listed = vms.filter((vm) => friendlyName === undefined || vm.resource.name.toLowerCase() === friendlyName);
-        return ok(pageOf(request, listed.map((vm) => protectableItemJson(vault, vm)), context.options.pageSize));
+        return ok(pageOf(request, listed, context.options.pageSize, (vm) => protectableItemJson(vault, vm)));
       },
     },
     {
@@ -64,7 +65,7 @@ export function discoveryRoutes(context: EmulatorContext): RouteDefinition[] {
       handler: (request) => {
         const vault = vaultOf(context, request);
         parseFilter(queryParameter(request.url, '$filter'), ['backupManagementType', 'friendlyName', 'status']);
-        const containers = Object.values(vault.protectedItems).map((item) => ({
+        const containerJson = (item: ProtectedItemRecord) => ({
           id: `${vault.resource.id}/backupFabrics/Azure/protectionContainers/${item.containerName}`,
           name: item.containerName,
           type: 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers',
@@ -78,8 +79,8 @@ export function discoveryRoutes(context: EmulatorContext): RouteDefinition[] {
             virtualMachineVersion: 'Compute',
             resourceGroup: item.containerName.split(';')[2],
           },
-        }));
-        return ok(pageOf(request, containers, context.options.pageSize));
+        });
+        return ok(pageOf(request, Object.values(vault.protectedItems), context.options.pageSize, containerJson));
       },
     },
   ];
@@ -87,18 +88,16 @@ export function discoveryRoutes(context: EmulatorContext): RouteDefinition[] {
 
 /** What a refresh finds once it ends: the VMs of the vault's subscription and region. */
 export function completeDiscovery(context: EmulatorContext, vault: VaultRecord, operation: OperationRecord): void {
-  vault.discoveredVmIds = Object.values(context.state.virtualMachines)
-    .filter((vm) => vm.subscriptionId === vault.subscriptionId && vm.resource.location === vault.resource.location && vmProvisioningState(vm, operation.endTime) === 'Succeeded')
+  vault.discoveredVmIds = virtualMachinesOf(context, vault.subscriptionId)
+    .filter((vm) => vm.resource.location === vault.resource.location && vmProvisioningState(vm, operation.endTime) === 'Succeeded')
     .map((vm) => keyOf(vm.resource.id));
   context.changed();
 }
 
 function protectableVms(context: EmulatorContext, vault: VaultRecord): VirtualMachineRecord[] {
-  const protectedVms = new Set<string>();
-  for (const other of Object.values(context.state.vaults)) for (const item of Object.values(other.protectedItems)) protectedVms.add(keyOf(item.virtualMachineId));
   return vault.discoveredVmIds
     .map((id) => context.state.virtualMachines[id])
-    .filter((vm): vm is VirtualMachineRecord => vm !== undefined && !protectedVms.has(keyOf(vm.resource.id)));
+    .filter((vm): vm is VirtualMachineRecord => vm !== undefined && protectionOf(context, vm.resource.id) === undefined);
 }
 
 function protectableItemJson(vault: VaultRecord, vm: VirtualMachineRecord): Record<string, unknown> {

@@ -48,6 +48,11 @@ export function jobEndsAt(job: JobRecord): number {
   return job.startTime + job.tasks.reduce((sum, task) => sum + task.durationMs, 0);
 }
 
+/** When an unfinished job ends by itself: when its cancel lands, or else when its last task does. */
+export function jobDueAt(context: EmulatorContext, job: JobRecord): number {
+  return job.cancelRequestedAt !== undefined ? job.cancelRequestedAt + context.scaled(jobDurationsAzureMs.cancel) : jobEndsAt(job);
+}
+
 export function jobStatus(job: JobRecord): JobStatus {
   if (job.finalStatus) return job.finalStatus;
   return job.cancelRequestedAt !== undefined ? 'Cancelling' : 'InProgress';
@@ -72,13 +77,12 @@ export function runningJobsOf(vault: VaultRecord, itemName: string): JobRecord[]
 export function advanceJobs(context: EmulatorContext, vault: VaultRecord, now: number): void {
   for (const job of Object.values(vault.jobs)) {
     if (job.endTime !== undefined) continue;
+    const endsAt = jobDueAt(context, job);
+    if (now < endsAt) continue;
     if (job.cancelRequestedAt !== undefined) {
-      const cancelledAt = job.cancelRequestedAt + context.scaled(jobDurationsAzureMs.cancel);
-      if (now >= cancelledAt) finish(context, job, 'Cancelled', cancelledAt);
+      finish(context, job, 'Cancelled', endsAt);
       continue;
     }
-    const endsAt = jobEndsAt(job);
-    if (now < endsAt) continue;
     finish(context, job, job.outcome.status, endsAt);
     const item = job.protectedItemName ? vault.protectedItems[job.protectedItemName.toLowerCase()] : undefined;
     if (item && job.operation === 'Backup') applyBackupResult(item, job, endsAt);

@@ -42,7 +42,7 @@ export function jobRoutes(context: EmulatorContext): RouteDefinition[] {
               (to === undefined || job.startTime <= to),
           )
           .sort((a, b) => b.startTime - a.startTime);
-        return ok(pageOf(request, jobs.map((job) => jobJson(vault, job, request.now, false)), context.options.pageSize));
+        return ok(pageOf(request, jobs, context.options.pageSize, (job) => jobJson(vault, job, request.now, false)));
       },
     },
     {

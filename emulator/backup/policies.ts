@@ -38,7 +38,7 @@ export function policyRoutes(context: EmulatorContext): RouteDefinition[] {
         const filter = parseFilter(queryParameter(request.url, '$filter'), ['backupManagementType', 'workloadType', 'policySubType']);
         const type = filter.get('backupmanagementtype');
         const policies = type !== undefined && type.toLowerCase() !== 'azureiaasvm' ? [] : Object.values(vault.policies);
-        return ok(pageOf(request, policies.map((policy) => policyJson(vault, policy)), context.options.pageSize));
+        return ok(pageOf(request, policies, context.options.pageSize, (policy) => policyJson(vault, policy)));
       },
     },
     { method: 'GET', template: policyPath, apiVersions: versions, handler: (request) => {

@@ -2,14 +2,15 @@ import type { EmulatorContext } from '../context';
 import { operationStatus } from '../operations';
 import { advanceJobs } from './jobEngine';
 import { completeDiscovery } from './discovery';
-
-const operationMemoryMs = 24 * 3600 * 1000;
+import { isForgotten, nextDeadline } from './deadlines';
 
 /**
  * Brings everything that changes with time up to `now`: jobs end, discoveries land, soft-deleted
- * items are purged, and old operations are forgotten.
+ * items are purged, and old operations are forgotten. Called before every request; until the next
+ * deadline nothing is due, so the state is not walked.
  */
 export function advanceTime(context: EmulatorContext, now: number): void {
+  if (now < nextDeadline(context)) return;
   for (const operation of Object.values(context.state.operations)) {
     if (operation.effectApplied || operationStatus(operation, now) === 'InProgress') continue;
     if (operation.kind === 'refreshContainers') {
@@ -20,7 +21,7 @@ export function advanceTime(context: EmulatorContext, now: number): void {
     context.changed();
   }
   for (const [id, operation] of Object.entries(context.state.operations)) {
-    if (now - operation.endTime > operationMemoryMs) {
+    if (isForgotten(operation, now)) {
       delete context.state.operations[id];
       context.changed();
     }

@@ -6,6 +6,7 @@ import { pageOf } from '../http/paging';
 import { parseFilter } from '../http/odataFilter';
 import { apiVersions } from '../apiVersions';
 import { keyOf } from '../state/lookup';
+import { protectionOf } from '../state/indexes';
 import type { ProtectedItemRecord, VaultRecord } from '../state/model';
 import { findOperation, operationStatus, startOperation, stillRunning } from '../operations';
 import { serviceErrors } from './serviceErrors';
@@ -36,7 +37,7 @@ export function protectedItemRoutes(context: EmulatorContext): RouteDefinition[]
         const vault = vaultOf(context, request);
         const filter = parseFilter(queryParameter(request.url, '$filter'), ['backupManagementType', 'itemType', 'policyName', 'friendlyName', 'containerName', 'protectionStatus']);
         const items = Object.values(vault.protectedItems).filter((item) => matches(item, filter));
-        return ok(pageOf(request, items.map((item) => protectedItemJson(vault, item, request.now)), context.options.pageSize));
+        return ok(pageOf(request, items, context.options.pageSize, (item) => protectedItemJson(vault, item, request.now)));
       },
     },
     ...operationRoutes(context),
@@ -76,7 +77,7 @@ function enableProtection(context: EmulatorContext, vault: VaultRecord, request:
   if (request.parameters.containerName!.toLowerCase() !== containerName.toLowerCase() || request.parameters.protectedItemName!.toLowerCase() !== name.toLowerCase()) {
     throw serviceErrors.containerNotDiscovered();
   }
-  const holder = Object.values(context.state.vaults).find((other) => Object.values(other.protectedItems).some((item) => keyOf(item.virtualMachineId) === keyOf(sourceId)));
+  const holder = protectionOf(context, sourceId)?.vault;
   if (holder) throw serviceErrors.alreadyProtected(holder.resource.name);
   const policyName = policyNameFrom(vault, properties.policyId);
   if (!policyName) throw serviceErrors.invalidParameter('policyId');

@@ -19,7 +19,7 @@ export function recoveryPointRoutes(context: EmulatorContext): RouteDefinition[]
         const vault = vaultOf(context, request);
         const item = requireItem(vault, request);
         const newestFirst = [...item.recoveryPoints].reverse();
-        return ok(pageOf(request, newestFirst.map((point) => recoveryPointJson(vault, item, point)), context.options.pageSize));
+        return ok(pageOf(request, newestFirst, context.options.pageSize, (point) => recoveryPointJson(vault, item, point)));
       },
     },
     {

@@ -5,6 +5,7 @@ import { pageOf } from '../http/paging';
 import { badRequest, conflict } from '../http/armError';
 import { apiVersions } from '../apiVersions';
 import { findResourceGroup, findSubscription, keyOf, resourceGroupId } from '../state/lookup';
+import { resourceGroupsOf } from '../state/indexes';
 import type { ResourceGroupRecord } from '../state/model';
 import { normalizeRegion } from './regions';
 
@@ -20,8 +21,7 @@ export function resourceGroupRoutes(context: EmulatorContext): RouteDefinition[]
       apiVersions: versions,
       handler: (request) => {
         const subscriptionId = findSubscription(context, request.parameters.subscriptionId!).subscriptionId;
-        const groups = Object.values(context.state.resourceGroups).filter((group) => group.subscriptionId === subscriptionId);
-        return ok(pageOf(request, groups.map(resourceGroupJson), context.options.pageSize));
+        return ok(pageOf(request, resourceGroupsOf(context, subscriptionId), context.options.pageSize, resourceGroupJson));
       },
     },
     {

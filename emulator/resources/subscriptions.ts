@@ -14,7 +14,7 @@ export function subscriptionRoutes(context: EmulatorContext): RouteDefinition[] 
       method: 'GET',
       template: '/subscriptions',
       apiVersions: versions,
-      handler: (request) => ok(pageOf(request, Object.values(context.state.subscriptions).map((s) => subscriptionJson(context, s)), context.options.pageSize)),
+      handler: (request) => ok(pageOf(request, Object.values(context.state.subscriptions), context.options.pageSize, (s) => subscriptionJson(context, s))),
     },
     {
       method: 'GET',

@@ -6,7 +6,8 @@ import { ok } from '../http/armHttp';
 import { pageOf } from '../http/paging';
 import { ArmError, badRequest } from '../http/armError';
 import { apiVersions } from '../apiVersions';
-import { findResourceGroup, findSubscription, findVault, keyOf, vaultId, vaultsOf } from '../state/lookup';
+import { findResourceGroup, findSubscription, findVault, keyOf, vaultId } from '../state/lookup';
+import { vaultsOf } from '../state/indexes';
 import type { VaultRecord } from '../state/model';
 import { findOperation, isoTime, operationStatus, operationUrl, startOperation, stillRunning } from '../operations';
 import { applyVaultSettings, defaultVaultProperties, invalidParameter, settingsFromVaultBody } from '../backup/vaultSettings';
@@ -31,7 +32,7 @@ export function vaultRoutes(context: EmulatorContext): RouteDefinition[] {
       apiVersions: versions,
       handler: (request) => {
         const subscriptionId = findSubscription(context, request.parameters.subscriptionId!).subscriptionId;
-        return ok(pageOf(request, vaultsOf(context, subscriptionId).map((v) => vaultJson(v, request.now)), context.options.pageSize));
+        return ok(pageOf(request, vaultsOf(context, subscriptionId), context.options.pageSize, (v) => vaultJson(v, request.now)));
       },
     },
     {
@@ -40,7 +41,7 @@ export function vaultRoutes(context: EmulatorContext): RouteDefinition[] {
       apiVersions: versions,
       handler: (request) => {
         const group = findResourceGroup(context, request.parameters.subscriptionId!, request.parameters.resourceGroupName!);
-        return ok(pageOf(request, vaultsOf(context, group.subscriptionId, group.name).map((v) => vaultJson(v, request.now)), context.options.pageSize));
+        return ok(pageOf(request, vaultsOf(context, group.subscriptionId, group.name), context.options.pageSize, (v) => vaultJson(v, request.now)));
       },
     },
     { method: 'GET', template: vault, apiVersions: versions, handler: (request) => ok(vaultJson(find(request), request.now)) },

@@ -7,6 +7,7 @@ import { pageOf } from '../http/paging';
 import { badRequest, conflict } from '../http/armError';
 import { apiVersions } from '../apiVersions';
 import { findResourceGroup, findSubscription, findVirtualMachine, keyOf, virtualMachineId } from '../state/lookup';
+import { virtualMachinesOf } from '../state/indexes';
 import type { VirtualMachineRecord } from '../state/model';
 import { findOperation, isoTime, operationStatus, operationUrl, startOperation } from '../operations';
 import { normalizeRegion } from './regions';
@@ -25,10 +26,9 @@ export function virtualMachineRoutes(context: EmulatorContext): RouteDefinition[
       apiVersions: versions,
       handler: (request) => {
         const subscriptionId = findSubscription(context, request.parameters.subscriptionId!).subscriptionId;
-        const vms = Object.values(context.state.virtualMachines).filter((vm) => vm.subscriptionId === subscriptionId);
         // statusOnly=true adds each VM's run-time status (power state) to the listing.
         const withStatus = request.url.searchParams.get('statusOnly')?.toLowerCase() === 'true';
-        return ok(pageOf(request, vms.map((vm) => vmJson(vm, request.now, withStatus)), context.options.pageSize));
+        return ok(pageOf(request, virtualMachinesOf(context, subscriptionId), context.options.pageSize, (vm) => vmJson(vm, request.now, withStatus)));
       },
     },
     {
@@ -37,10 +37,8 @@ export function virtualMachineRoutes(context: EmulatorContext): RouteDefinition[
       apiVersions: versions,
       handler: (request) => {
         const group = findResourceGroup(context, request.parameters.subscriptionId!, request.parameters.resourceGroupName!);
-        const vms = Object.values(context.state.virtualMachines).filter(
-          (vm) => vm.subscriptionId === group.subscriptionId && vm.resourceGroup.toLowerCase() === group.name.toLowerCase(),
-        );
-        return ok(pageOf(request, vms.map((vm) => vmJson(vm, request.now, false)), context.options.pageSize));
+        const vms = virtualMachinesOf(context, group.subscriptionId, group.name);
+        return ok(pageOf(request, vms, context.options.pageSize, (vm) => vmJson(vm, request.now, false)));
       },
     },
     {

@@ -44,11 +44,3 @@ export function findVirtualMachine(context: EmulatorContext, subscriptionId: str
   if (!vm) throw resourceNotFound('Microsoft.Compute/virtualMachines', vmName, resourceGroup);
   return vm;
 }
-
-export function vaultsOf(context: EmulatorContext, subscriptionId: string, resourceGroup?: string): VaultRecord[] {
-  return Object.values(context.state.vaults).filter(
-    (vault) =>
-      vault.subscriptionId.toLowerCase() === subscriptionId.toLowerCase() &&
-      (resourceGroup === undefined || vault.resourceGroup.toLowerCase() === resourceGroup.toLowerCase()),
-  );
-}
