@@ -28,6 +28,7 @@ export type AzureErrorReason =
   | 'dailyBackupLimit'
   | 'immutableVault'
   | 'itemSoftDeleted'
+  | 'jobNotCancellable'
   | 'invalidInput'
   | 'unknown';
 
@@ -72,6 +73,7 @@ const reasonsByCode: Record<string, AzureErrorReason> = {
   clouddosabsolutelimitreachedwithretry: 'dailyBackupLimit',
   usererroroperationdeniedonimmutableitem: 'immutableVault',
   bmsusererrorobjectsoftdeleted: 'itemSoftDeleted',
+  bmsusererrorjobnotcancellable: 'jobNotCancellable',
   usererrorinvalidrequestparameter: 'invalidInput',
   invalidparameter: 'invalidInput',
   badrequest: 'invalidInput',
@@ -82,6 +84,8 @@ const retryableReasons: ReadonlySet<AzureErrorReason> = new Set(['throttled', 's
 
 export class AzureError extends Error {
   override readonly name = 'AzureError';
+  /** How long the service asked callers to wait (the Retry-After of a 429 or 503), when it said. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     readonly reason: AzureErrorReason,
@@ -90,9 +94,10 @@ export class AzureError extends Error {
     /** The service's own message, for the log and as detail under our text. */
     message: string,
     readonly statusCode?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
+    this.retryAfterMs = options?.retryAfterMs;
   }
 
   get retryable(): boolean {
@@ -132,7 +137,21 @@ export function toAzureError(error: unknown): AzureError {
     if (candidate && certificateCodes.has(candidate)) return new AzureError('untrustedCertificate', candidate, message, value.statusCode, { cause: error });
     if (candidate && networkCodes.has(candidate) && value.statusCode === undefined) return new AzureError('network', candidate, message, undefined, { cause: error });
   }
-  return new AzureError(reasonForCode(code, value.statusCode), code || (value.statusCode ? `Http${value.statusCode}` : 'Unknown'), message, value.statusCode, { cause: error });
+  const retryAfterMs = retryAfterOf((error as { response?: { headers?: { get?: unknown } } } | undefined)?.response?.headers);
+  return new AzureError(reasonForCode(code, value.statusCode), code || (value.statusCode ? `Http${value.statusCode}` : 'Unknown'), message, value.statusCode, {
+    cause: error,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  });
+}
+
+/** Retry-After in seconds or as an HTTP date, from a RestError's response headers. */
+function retryAfterOf(headers: { get?: unknown } | undefined): number | undefined {
+  const value = typeof headers?.get === 'function' ? (headers.get as (name: string) => string | undefined).call(headers, 'retry-after') : undefined;
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /** RestError.details is the parsed body: `{ error: { code, message } }` or `{ code, message }`. */

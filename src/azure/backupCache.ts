@@ -1,7 +1,10 @@
 import { setMaxListeners } from 'node:events';
 import type { BackupReader } from './backupReader';
 import { withoutBackup } from './backupEstate';
-import type { BackupPolicy, ProtectedVm, Subscription, Vault, VirtualMachine } from './model';
+import type { BackupJob, BackupPolicy, ProtectedVm, Subscription, Vault, VirtualMachine } from './model';
+
+/** How far back a vault's jobs folder lists jobs. */
+export const recentJobDays = 7;
 
 /**
  * What the tree has loaded since the last refresh. Each listing is requested once and shared
@@ -49,6 +52,11 @@ export class BackupCache {
 
   policies(vault: Vault): Promise<BackupPolicy[]> {
     return this.once(`${vault.id}#policies`, (signal) => this.reader.listPolicies(vault, signal));
+  }
+
+  /** The vault's jobs of the last `recentJobDays` days, any status, newest first. */
+  recentJobs(vault: Vault): Promise<BackupJob[]> {
+    return this.once(`${vault.id}#jobs`, (signal) => this.reader.listJobs(vault, { since: new Date(Date.now() - recentJobDays * 86_400_000) }, signal));
   }
 
   /** The subscription's VMs that no vault of it protects (vaults and VMs share a subscription). */

@@ -105,7 +105,9 @@ export function jobFilter(query: JobQuery): string {
   if (query.status) clauses.push(`status eq '${query.status}'`);
   if (query.operation) clauses.push(`operation eq '${query.operation}'`);
   clauses.push(`startTime eq '${serviceTime(query.since)}'`);
-  clauses.push(`endTime eq '${serviceTime(query.until ?? new Date())}'`);
+  // The filter has whole seconds: an open end reaches a minute ahead so a job that started in the
+  // current second (or on a service clock slightly ahead of ours) is not left out.
+  clauses.push(`endTime eq '${serviceTime(query.until ?? new Date(Date.now() + 60_000))}'`);
   return clauses.join(' and ');
 }
 

@@ -7,11 +7,13 @@ import assert from 'node:assert/strict';
 import https from 'node:https';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { AzureIaaSVMProtectedItem, ProtectedItemResource, RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
-import { startTestEmulator, eventually, type TestEmulator } from '../support/testEmulator';
+import { startTestEmulator, type TestEmulator } from '../support/testEmulator';
 import type { LoggedExchange } from '../../emulator/http/requestLog';
 import { demoSubscriptions } from '../../emulator/seed/demoSeed';
 import { ArmClients } from '../../src/azure/armClients';
 import type { ArmConnection } from '../../src/azure/armConnection';
+import { AzureBackupOperations } from '../../src/azure/azureBackupOperations';
+import { BackupReader } from '../../src/azure/backupReader';
 
 async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -94,53 +96,24 @@ async function backupJobsOf(backup: RecoveryServicesBackupClient, item: ItemRef,
 const triggerBody = { properties: { objectType: 'IaasVMBackupRequest' as const } };
 
 /**
- * "Back up now" the safe way: attach to a running Backup job if there is one; otherwise trigger,
- * and if the trigger fails (a reset connection, or the retried POST refused because the first
- * one did start a backup), look again for a running job and attach to it.
- */
-async function backUpNowSafely(
-  backup: RecoveryServicesBackupClient,
-  item: ItemRef,
-  beforeTrigger: () => Promise<void> = () => Promise.resolve(),
-): Promise<{ jobId: string; how: 'attached-before' | 'started' | 'attached-after-failure'; error?: string }> {
-  const running = await runningBackupJob(backup, item);
-  if (running) return { jobId: running, how: 'attached-before' };
-  let location: string | undefined;
-  try {
-    await beforeTrigger();
-    await backup.backups.trigger(item.vaultName, item.resourceGroup, 'Azure', item.containerName, item.itemName, triggerBody, {
-      onResponse: (response) => {
-        location = response.headers.get('azure-asyncoperation') ?? response.headers.get('location') ?? undefined;
-      },
-    });
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? String(error);
-    const attached = await runningBackupJob(backup, item);
-    if (!attached) throw error;
-    return { jobId: attached, how: 'attached-after-failure', error: code };
-  }
-  assert.ok(location, 'the accepted backup gave no operation to follow');
-  const operationId = new URL(location).pathname.split('/').pop()!;
-  const jobId = await eventually(async () => {
-    const status = await backup.protectedItemOperationStatuses.get(item.vaultName, item.resourceGroup, 'Azure', item.containerName, item.itemName, operationId);
-    if (status.status === 'InProgress') return undefined;
-    assert.equal(status.status, 'Succeeded');
-    return (status.properties as { jobId?: string } | undefined)?.jobId;
-  }, 'the backup operation to name its job');
-  return { jobId, how: 'started' };
-}
-
-/**
  * A policy placed after the SDK's retry policy (so it sees every attempt): once armed, the first
- * failed attempt switches the emulator's faults off, so exactly one request is reset.
+ * failed attempt switches the emulator's faults off, so exactly one request is reset. Armed for
+ * the backup POST, it resets that POST's connection (after the service started the backup)
+ * whoever sends it, so the product's own "back up now" meets it after its running-job check.
  */
-function resetOnceThenHeal(env: TestEmulator): { policy: PipelinePolicy; arm(): Promise<void>; resets(): number } {
+function resetOnceThenHeal(env: TestEmulator): { policy: PipelinePolicy; arm(): Promise<void>; armOnBackupPost(): void; resets(): number } {
   let armed = false;
+  let onBackupPost = false;
   let resets = 0;
   return {
     policy: {
       name: 'resetOnceThenHeal',
       sendRequest: async (request, next) => {
+        if (onBackupPost && request.method === 'POST' && backupPostPattern.test(new URL(request.url).pathname)) {
+          onBackupPost = false;
+          await env.setFaults('reset=1');
+          armed = true;
+        }
         try {
           return await next(request);
         } catch (error) {
@@ -156,6 +129,9 @@ function resetOnceThenHeal(env: TestEmulator): { policy: PipelinePolicy; arm(): 
     arm: async () => {
       await env.setFaults('reset=1');
       armed = true;
+    },
+    armOnBackupPost: () => {
+      onBackupPost = true;
     },
     resets: () => resets,
   };
@@ -213,6 +189,8 @@ describe('resilience: 429 and 503 with Retry-After, through the SDK retries', ()
 describe('resilience: connection resets after the work was done, and "back up now"', () => {
   let env: TestEmulator;
   let backup: RecoveryServicesBackupClient;
+  let reader: BackupReader;
+  let operations: AzureBackupOperations;
   let healing: ReturnType<typeof resetOnceThenHeal>;
   const prod = demoSubscriptions.production;
   const started = Date.now() - 1000;
@@ -221,9 +199,20 @@ describe('resilience: connection resets after the work was done, and "back up no
     healing = resetOnceThenHeal(env);
     // Own clients, so the policy that heals the faults sits in this pipeline only.
     const connection: ArmConnection = { ...env.connection };
-    backup = await new ArmClients(connection).backup(prod);
+    const clients = new ArmClients(connection);
+    backup = await clients.backup(prod);
     backup.pipeline.addPolicy(healing.policy, { afterPhase: 'Retry' });
+    // The product's "back up now" over the same clients.
+    reader = new BackupReader(() => clients);
+    await reader.listSubscriptions('72f988bf-86f1-41af-91ab-2d7cd011db47');
+    operations = new AzureBackupOperations(reader, { pollDelayMs: 5, maxPollDelayMs: 50 });
   });
+  /** The click of the product: AzureBackupOperations.backUpNow on the item as the tree lists it. */
+  const click = async (item: ItemRef) => {
+    const vault = (await reader.listVaults(prod)).find((candidate) => candidate.name === item.vaultName)!;
+    const protectedVm = (await reader.listProtectedVms(vault)).find((candidate) => candidate.name === item.friendlyName)!;
+    return operations.backUpNow(protectedVm, new Date(Date.now() + 30 * 86_400_000));
+  };
   after(async () => {
     await env?.close();
   });
@@ -253,20 +242,26 @@ describe('resilience: connection resets after the work was done, and "back up no
     t.diagnostic(`unsafe retry: POSTs answered ${posts.map((entry) => entry.status).join(', ')}; ${jobs.length} job`);
   });
 
-  it('safe: check for a running job, trigger, and attach after a reset — one job per click', async () => {
+  it('safe: the product checks for a running job, triggers, and attaches after a reset — one job per click', async () => {
     const item = await findItem(backup, 'prod-weu-vault', 'rg-backup-prod', 'web-02');
     const start = (await env.requests()).at(-1)?.sequence ?? 0;
-    const click = await backUpNowSafely(backup, item, () => healing.arm());
-    assert.equal(click.how, 'attached-after-failure');
-    assert.equal(click.error, 'UserErrorBackupOperationInProgress');
+    const resetsBefore = healing.resets();
+    healing.armOnBackupPost();
+    const first = await click(item);
+    assert.equal(first.alreadyRunning, false, 'the job is the one this click started');
+    assert.equal(healing.resets(), resetsBefore + 1, 'the backup POST was reset once');
     const posts = backupPostsFor(await env.requests(start), item.itemName);
-    assert.equal(posts.filter((entry) => entry.status === 202).length, 1, 'exactly one POST .../backup was accepted');
-    assert.deepEqual(await backupJobsOf(backup, item, started), [click.jobId]);
+    assert.deepEqual(
+      posts.map((entry) => `${entry.status}${entry.fault ? `/${entry.fault}` : ''}`),
+      ['202/reset', '400'],
+      'the pipeline retried the reset POST and the service refused the second backup',
+    );
+    assert.equal((posts[1]!.responseBody as { error: { code: string } }).error.code, 'UserErrorBackupOperationInProgress');
+    assert.deepEqual(await backupJobsOf(backup, item, started), [first.jobId]);
 
     // A second click while that backup runs attaches to it without posting anything.
     const before = (await env.requests()).at(-1)?.sequence ?? 0;
-    const again = await backUpNowSafely(backup, item);
-    assert.deepEqual(again, { jobId: click.jobId, how: 'attached-before' });
+    assert.deepEqual(await click(item), { jobId: first.jobId, alreadyRunning: true });
     assert.equal(backupPostsFor(await env.requests(before), item.itemName).length, 0);
   });
 
@@ -280,7 +275,7 @@ describe('resilience: connection resets after the work was done, and "back up no
     await env.setFaults('reset=0.35');
     const clicks = [];
     try {
-      for (const item of targets) clicks.push(await backUpNowSafely(backup, item));
+      for (const item of targets) clicks.push(await click(item));
     } finally {
       await env.setFaults('none');
     }
@@ -291,9 +286,10 @@ describe('resilience: connection resets after the work was done, and "back up no
       const accepted = backupPostsFor(log, item.itemName).filter((entry) => entry.status === 202);
       assert.equal(accepted.length, 1, `${item.friendlyName}: ${accepted.length} POST .../backup accepted`);
       assert.deepEqual(await backupJobsOf(backup, item, started), [clicks[index]!.jobId], `${item.friendlyName}: one job, the one the click follows`);
+      assert.equal(clicks[index]!.alreadyRunning, false);
     }
     const resetPosts = resets.filter((entry) => entry.method === 'POST').length;
-    t.diagnostic(`${log.length} requests, ${resets.length} reset (${resetPosts} of them POSTs) and retried; clicks: ${clicks.map((click) => click.how).join(', ')}`);
+    t.diagnostic(`${log.length} requests, ${resets.length} reset (${resetPosts} of them POSTs) and retried; ${clicks.length} clicks, one job each`);
   });
 });
 
