@@ -6,6 +6,7 @@ import { BackupReader } from '../azure/backupReader';
 import type { Subscription } from '../azure/model';
 import type { AzureAccess } from '../auth/azureAccess';
 import { applySubscriptionFilter } from '../auth/subscriptionFilter';
+import type { JobsView } from './jobsView';
 import { LoadErrorNode, MessageNode, SignInTenantNode } from './messageNodes';
 import { SubscriptionNode } from './subscriptionNode';
 import type { BackupTreeNode, TreeContext } from './treeNode';
@@ -26,19 +27,48 @@ export class BackupTreeProvider implements TreeDataProvider<BackupTreeNode>, Dis
   constructor(
     private readonly log: LogOutputChannel,
     private selectedSubscriptions: readonly string[],
+    private readonly jobs?: JobsView,
   ) {}
 
   /** Uses a new source of credentials (settings changed); forgets everything loaded. */
   setAccess(access: AzureAccess): void {
     this.context?.cache.reset();
     this.accessChange?.dispose();
-    this.context = { access, cache: new BackupCache(new BackupReader((tenantId) => access.clientsForTenant(tenantId))), selectedSubscriptions: this.selectedSubscriptions };
+    const reader = new BackupReader((tenantId) => access.clientsForTenant(tenantId));
+    this.context = { access, cache: new BackupCache(reader), selectedSubscriptions: this.selectedSubscriptions, ...(this.jobs ? { jobs: this.jobs } : {}) };
     this.accessChange = access.onDidChange(() => this.refresh());
     this.changed.fire(undefined);
   }
 
   get access(): AzureAccess | undefined {
     return this.context?.access;
+  }
+
+  /** The loads of the current connection (undefined before one is set). */
+  get cache(): BackupCache | undefined {
+    return this.context?.cache;
+  }
+
+  /** Redraws a node (or everything) from what is loaded, without asking Azure again. */
+  redraw(node?: BackupTreeNode): void {
+    this.changed.fire(node);
+  }
+
+  /** Forgets cached loads under an ARM id (what an operation changed) and redraws the tree. */
+  refreshScope(scope: string): void {
+    this.context?.cache.forget(scope);
+    this.changed.fire(undefined);
+  }
+
+  /** The node at the end of a path of ids (root first), loading children along the way. */
+  async findNode(path: readonly string[]): Promise<BackupTreeNode | undefined> {
+    let found: BackupTreeNode | undefined;
+    for (const id of path) {
+      const children = await this.getChildren(found);
+      found = children.find((node) => node.id.toLowerCase() === id.toLowerCase());
+      if (!found) return undefined;
+    }
+    return found;
   }
 
   setSubscriptionFilter(selected: readonly string[]): void {

@@ -13,6 +13,12 @@ export const contextValues = {
   unprotectedVm: 'azureVmBackup.unprotectedVm',
   /** protecting (backups run, including initial backup pending), stopped, or softDeleted. */
   protectedVm: (vm: ProtectedVm) => `azureVmBackup.protectedVm.${vm.health === 'softDeleted' ? 'softDeleted' : vm.health === 'stopped' ? 'stopped' : 'protecting'}.${vm.health}`,
+  /** A vault's "Backup jobs" folder. */
+  jobs: 'azureVmBackup.jobs',
+  /** azureVmBackup.job.<status in lower camel case>[.cancellable], e.g. azureVmBackup.job.inProgress.cancellable */
+  job: (status: string, cancellable: boolean) => `azureVmBackup.job.${status.charAt(0).toLowerCase()}${status.slice(1)}${cancellable ? '.cancellable' : ''}`,
+  /** A job's subtask, error or recommended action. */
+  jobDetail: 'azureVmBackup.jobDetail',
   loadError: 'azureVmBackup.loadError',
   signInTenant: 'azureVmBackup.signInTenant',
   message: 'azureVmBackup.message',

@@ -1,6 +1,7 @@
 import type { TreeItem } from 'vscode';
 import type { BackupCache } from '../azure/backupCache';
 import type { AzureAccess } from '../auth/azureAccess';
+import type { JobsView } from './jobsView';
 
 /** What every node of the backup tree has access to while loading its children. */
 export interface TreeContext {
@@ -8,6 +9,8 @@ export interface TreeContext {
   access: AzureAccess;
   /** The subscription filter in force (tenantId/subscriptionId or bare ids); empty = all. */
   selectedSubscriptions: readonly string[];
+  /** Job filters and live job states shared by the vaults' jobs folders. */
+  jobs?: JobsView;
 }
 
 export interface BackupTreeNode {

@@ -2,6 +2,7 @@ import { l10n, MarkdownString, ThemeIcon, TreeItem, TreeItemCollapsibleState } f
 import type { StorageRedundancy, Vault } from '../azure/model';
 import { contextValues } from './contextValues';
 import { MessageNode } from './messageNodes';
+import { JobsFolderNode } from './jobNodes';
 import { PoliciesNode } from './policyNodes';
 import { ProtectedVmNode } from './protectedVmNode';
 import { escape } from './subscriptionNode';
@@ -46,6 +47,6 @@ export class VaultNode implements BackupTreeNode {
     const items = await context.cache.protectedVms(this.vault);
     const itemNodes: BackupTreeNode[] = items.map((item) => new ProtectedVmNode(this, item));
     if (itemNodes.length === 0) itemNodes.push(new MessageNode(this, 'noProtectedVm', l10n.t('No virtual machine is backed up to this vault yet'), 'info'));
-    return [new PoliciesNode(this, this.vault), ...itemNodes];
+    return [new PoliciesNode(this, this.vault), new JobsFolderNode(this, this.vault, context.jobs), ...itemNodes];
   }
 }
