@@ -1,20 +1,52 @@
-import { commands, window, workspace } from 'vscode';
+import { commands, l10n, window, workspace } from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import type { AzureAccess } from './auth/azureAccess';
 import { accessSettings, createAzureAccess } from './auth/createAzureAccess';
 import { registerCommands } from './commands/commandTable';
 import { currentSubscriptionFilter } from './commands/selectSubscriptions';
-import type { ExtensionServices } from './commands/services';
+import type { AzureServices, BackupView, ExtensionServices } from './commands/services';
+import { AzureBackupOperations } from './azure/azureBackupOperations';
+import type { BackupCache } from './azure/backupCache';
+import type { BackupOperations } from './azure/backupOperations';
+import { JobNotifications } from './jobs/jobNotifications';
+import { JobStatusBar } from './jobs/jobStatusBar';
+import { JobWatcher } from './jobs/jobWatcher';
+import { listJobsWith } from './jobs/listJobs';
 import { BackupTreeProvider } from './tree/backupTreeProvider';
+import { JobsView } from './tree/jobsView';
 import { vscodePrompts } from './ui/userPrompts';
 
 /** Composition root: builds the services, registers the view and commands; no logic of its own. */
 export async function activate(context: ExtensionContext): Promise<void> {
   const log = window.createOutputChannel('Azure VM Backup', { log: true });
-  const tree = new BackupTreeProvider(log, currentSubscriptionFilter().selected);
+  // One watcher for every job (one jobs-list request per vault with running jobs), shared by the tree's jobs folders.
+  const jobWatcher = new JobWatcher({ listJobs: listJobsWith(() => tree.cache?.reader), log });
+  const jobsView = new JobsView(
+    jobWatcher,
+    { redraw: (node) => tree.redraw(node), refreshScope: (scope) => tree.refreshScope(scope) },
+    (vaultId, jobName, signal) => azure().operations.getJob(vaultId, jobName, signal),
+  );
+  const tree: BackupTreeProvider = new BackupTreeProvider(log, currentSubscriptionFilter().selected, jobsView);
   const treeView = window.createTreeView('azureVmBackup.backupTree', { treeDataProvider: tree, showCollapseAll: true });
-  const services: ExtensionServices = { log, tree, treeView, prompts: vscodePrompts };
+  const view: BackupView = {
+    refresh: (scope) => tree.refreshScope(scope),
+    reveal: async (path) => {
+      const node = await tree.findNode(path);
+      if (node) await treeView.reveal(node, { select: true, focus: true, expand: false });
+      return node !== undefined;
+    },
+  };
+  // One write side per connection: rebuilt when the tree's cache (and so its reader) changes.
+  let operations: { cache: BackupCache; operations: BackupOperations } | undefined;
+  const azure = (): AzureServices => {
+    const cache = tree.cache;
+    if (!cache) throw new Error(l10n.t('Sign in to Azure first.'));
+    if (operations?.cache !== cache) operations = { cache, operations: new AzureBackupOperations(cache.reader) };
+    return { cache, reader: cache.reader, operations: operations.operations };
+  };
+  const services: ExtensionServices = { log, tree, treeView, prompts: vscodePrompts, view, azure, jobs: jobWatcher, jobsView };
   context.subscriptions.push(log, tree, treeView, ...registerCommands(services));
+  context.subscriptions.push(jobWatcher, jobsView, new JobStatusBar(jobWatcher), new JobNotifications(jobWatcher, services));
 
   let access: AzureAccess | undefined;
   context.subscriptions.push({ dispose: () => access?.dispose() });

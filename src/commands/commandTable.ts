@@ -2,7 +2,22 @@ import { commands } from 'vscode';
 import type { Disposable } from 'vscode';
 import type { LoadErrorNode } from '../tree/messageNodes';
 import type { BackupTreeNode } from '../tree/treeNode';
+import { backUpNow } from './backUpNow';
+import { cancelJob } from './cancelJob';
 import { createVaultInPortal } from './createVaultInPortal';
+import { filterJobs } from './filterJobs';
+import { showRunningJobs } from './showRunningJobs';
+import { applySubscriptionFilter } from '../auth/subscriptionFilter';
+import type { VaultNode } from '../tree/vaultNode';
+import { changePolicy } from './changePolicy';
+import { deleteVault } from './deleteVault';
+import { enableBackup } from './enableBackup';
+import type { SubscriptionSource } from './pickSubscription';
+import { protectedVmTargetOf } from './protectedVmTarget';
+import { resumeBackup } from './resumeBackup';
+import { currentSubscriptionFilter } from './selectSubscriptions';
+import { stopBackup } from './stopBackup';
+import { undeleteBackup } from './undeleteBackup';
 import { runCommand } from './runCommand';
 import { selectSubscriptions } from './selectSubscriptions';
 import type { ExtensionServices } from './services';
@@ -11,6 +26,8 @@ import type { SignInTenantNode } from '../tree/messageNodes';
 
 /** Every command id bound to its handler, in one place. */
 export function registerCommands(services: ExtensionServices): Disposable[] {
+  // Commands run from the palette (no node) ask for their item among the subscriptions the tree shows.
+  const shownSubscriptions: SubscriptionSource = async () => applySubscriptionFilter(await services.tree.allSubscriptions(), currentSubscriptionFilter().selected);
   const table: Record<string, (...args: never[]) => Promise<unknown> | unknown> = {
     'azureVmBackup.refresh': (node?: BackupTreeNode) => services.tree.refresh(node),
     'azureVmBackup.retryLoad': (node: LoadErrorNode) => services.tree.retry(node),
@@ -19,6 +36,18 @@ export function registerCommands(services: ExtensionServices): Disposable[] {
     'azureVmBackup.selectSubscriptions': () => selectSubscriptions(services),
     'azureVmBackup.createVaultInPortal': () => createVaultInPortal(services),
     'azureVmBackup.showLog': () => services.log.show(),
+    // VS Code passes the clicked node and, with several selected, all of them.
+    'azureVmBackup.enableBackup': (node?: unknown, selected?: unknown[]) =>
+      enableBackup(services, { subscriptions: shownSubscriptions, createVault: () => createVaultInPortal(services) }, node, selected),
+    'azureVmBackup.backUpNow': (node?: unknown) => backUpNow(services, { subscriptions: shownSubscriptions }, node),
+    'azureVmBackup.cancelJob': (node?: unknown) => cancelJob(services, node),
+    'azureVmBackup.filterJobs': (node?: unknown) => filterJobs(services, node),
+    'azureVmBackup.showRunningJobs': () => showRunningJobs(services),
+    'azureVmBackup.stopBackup': (node?: unknown) => stopBackup(services, shownSubscriptions, protectedVmTargetOf(node)),
+    'azureVmBackup.resumeBackup': (node?: unknown) => resumeBackup(services, shownSubscriptions, protectedVmTargetOf(node)),
+    'azureVmBackup.undeleteBackup': (node?: unknown) => undeleteBackup(services, shownSubscriptions, protectedVmTargetOf(node)),
+    'azureVmBackup.changePolicy': (node?: unknown) => changePolicy(services, shownSubscriptions, protectedVmTargetOf(node)),
+    'azureVmBackup.deleteVault': (node?: VaultNode) => deleteVault(services, shownSubscriptions, node?.vault),
   };
   return Object.entries(table).map(([id, handler]) =>
     commands.registerCommand(id, (...args: unknown[]) => runCommand(services, id, async () => (handler as (...values: unknown[]) => unknown)(...args))),
