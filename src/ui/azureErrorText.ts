@@ -54,6 +54,8 @@ export function describeReason(reason: AzureErrorReason): string {
       return l10n.t('The vault is immutable: destructive operations are not allowed.');
     case 'itemSoftDeleted':
       return l10n.t('The backup item is soft-deleted. Undelete it first.');
+    case 'jobNotCancellable':
+      return l10n.t('The job can no longer be cancelled: a backup can be cancelled only while it takes the snapshot.');
     case 'invalidInput':
       return l10n.t('Azure rejected the request as invalid.');
     case 'unknown':
