@@ -42,7 +42,7 @@ async function enableBackupForOne(services: FlowServices, host: EnableBackupHost
 
   let job: BackupJob | undefined;
   try {
-    job = await services.prompts.progress(l10n.t('Enabling backup for {0}…', vm.name), async (report, signal) => {
+    job = await services.prompts.progress(l10n.t('Enabling backup for {0}', vm.name), async (report, signal) => {
       report(l10n.t('Checking that {0} sees the VM (discovery when needed)…', vault.name));
       await operations.ensureProtectable(vault, vm, signal);
       report(l10n.t('Enabling protection with {0}…', policy.name));

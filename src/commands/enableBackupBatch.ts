@@ -44,7 +44,7 @@ export async function enableBackupForMany(services: FlowServices, host: EnableBa
 
   let outcomes: Outcome[];
   try {
-    outcomes = await services.prompts.progress(l10n.t('Enabling backup for {0} VMs in {1}…', candidates.length, vault.name), (report, signal) =>
+    outcomes = await services.prompts.progress(l10n.t('Enabling backup for {0} VMs in {1}', candidates.length, vault.name), (report, signal) =>
       enableAll(services, vault, policy, candidates, report, signal),
     );
   } finally {

@@ -22,7 +22,7 @@ describe('Backups tree in VS Code, against the demo data', () => {
     await vscode.expand(production);
     await vscode.expand([production, 'prod-weu-vault']);
     for (const vm of ['web-01', 'web-02', 'sql-01']) await vscode.findTreeItem([production, 'prod-weu-vault', vm]);
-    assert.deepEqual(await vscode.treeChildren([production, 'prod-weu-vault']), ['Backup policies', 'sql-01', 'web-01', 'web-02']);
+    assert.deepEqual(await vscode.treeChildren([production, 'prod-weu-vault']), ['Backup policies', 'Backup jobs', 'sql-01', 'web-01', 'web-02']);
 
     await vscode.expand([production, 'Virtual machines without backup']);
     for (const vm of ['web-03', 'jumpbox']) await vscode.findTreeItem([production, 'Virtual machines without backup', vm]);

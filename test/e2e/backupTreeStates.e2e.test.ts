@@ -44,7 +44,7 @@ describe('Backups tree: health, failures and refresh in VS Code', () => {
     await vscode.runCommand('Azure VM Backup: Refresh');
     await poll(async () => ((await vscode.emulator.requests(before.length)).some((exchange) => /prod-weu-vault\/backupProtectedItems/i.test(exchange.url)) ? true : undefined), 'the refresh to reload the vault', 15_000);
     await vscode.findTreeItem([production, 'prod-weu-vault', 'web-01']);
-    assert.deepEqual(await vscode.treeChildren([production, 'prod-weu-vault']), ['Backup policies', 'sql-01', 'web-01', 'web-02']);
+    assert.deepEqual(await vscode.treeChildren([production, 'prod-weu-vault']), ['Backup policies', 'Backup jobs', 'sql-01', 'web-01', 'web-02']);
   });
 
   it('turns a failed load into a tree item that retries on click, not a notification', async () => {

@@ -14,6 +14,8 @@ export interface E2eEmulator {
   /** Exchanges the emulator saw, through its GET /_emulator/requests control endpoint. */
   requests(since?: number): Promise<LoggedExchange[]>;
   clearRequests(): Promise<void>;
+  /** The sequence number of the last exchange so far: `requests(mark)` then returns only what came after. */
+  lastSequence(): Promise<number>;
   /** e.g. '429=0.2,reset=0.1' or 'none'. */
   setFaults(spec: string): Promise<void>;
   /** The user settings that point the extension at this emulator. */
@@ -44,6 +46,11 @@ export async function startE2eEmulator(overrides: Partial<EmulatorOptions> = {})
       const { status, text } = await control('GET', `/_emulator/requests?since=${since}`);
       if (status !== 200) throw new Error(`GET /_emulator/requests answered ${status}: ${text}`);
       return (JSON.parse(text) as { requests: LoggedExchange[] }).requests;
+    },
+    lastSequence: async () => {
+      const { status, text } = await control('GET', '/_emulator/requests');
+      if (status !== 200) throw new Error(`GET /_emulator/requests answered ${status}: ${text}`);
+      return (JSON.parse(text) as { requests: LoggedExchange[] }).requests.at(-1)?.sequence ?? 0;
     },
     clearRequests: async () => {
       await control('DELETE', '/_emulator/requests');

@@ -114,6 +114,61 @@ export class Workbench {
     return this.page.locator('.quick-input-widget');
   }
 
+  /** Picks the quick pick item whose label is `label` (waits for it; ignores codicons in the label). */
+  async pick(label: string | RegExp, timeoutMs = 15_000): Promise<void> {
+    const input = this.quickInput().locator('input.input');
+    await input.waitFor({ timeout: timeoutMs });
+    const row = this.quickInput()
+      .locator('.monaco-list-row')
+      .filter({ has: this.page.locator('.label-name').getByText(label, { exact: typeof label === 'string' }) })
+      .first();
+    await row.waitFor({ timeout: timeoutMs });
+    await row.click();
+  }
+
+  /** Labels of the quick pick's items on screen now. */
+  async quickPickLabels(): Promise<string[]> {
+    await this.quickInput().locator('.monaco-list-row').first().waitFor();
+    // The first label of each row: an item's detail line renders a .label-name of its own.
+    return this.quickInput()
+      .locator('.monaco-list-row')
+      .evaluateAll((rows) => rows.map((row) => (row.querySelector('.label-name') as HTMLElement | null)?.innerText.trim() ?? ''));
+  }
+
+  /** Types into the input box a command shows (replacing what is there), without accepting. */
+  async typeInput(text: string, title?: string | RegExp): Promise<void> {
+    if (title !== undefined) await this.quickInput().filter({ hasText: title }).waitFor();
+    const input = this.quickInput().locator('input.input');
+    await input.waitFor();
+    await input.fill(text);
+  }
+
+  /** The validation message the input box shows now ('' when none). */
+  async inputMessage(): Promise<string> {
+    const message = this.quickInput().locator('.quick-input-message');
+    return (await message.isVisible()) ? (await message.innerText()).trim() : '';
+  }
+
+  /** What the input box holds now (a command's default value, or what was typed). */
+  async inputValue(): Promise<string> {
+    const input = this.quickInput().locator('input.input');
+    await input.waitFor();
+    return input.inputValue();
+  }
+
+  /** Waits until the input box's message matches `text` (validation runs after each change) and returns it. */
+  async waitForInputMessage(text: RegExp, timeoutMs = 10_000): Promise<string> {
+    return poll(async () => {
+      const message = await this.inputMessage();
+      return text.test(message) ? message : undefined;
+    }, `the input box message ${text}`, timeoutMs);
+  }
+
+  /** Accepts the input box or quick pick (Enter). */
+  async acceptInput(): Promise<void> {
+    await this.quickInput().locator('input.input').press('Enter');
+  }
+
   /** Status bar entries; with `text`, the first one showing it. */
   statusBarItem(text?: string | RegExp): Locator {
     const items = this.page.locator('.part.statusbar .statusbar-item');
@@ -132,6 +187,14 @@ export class Workbench {
   /** A notification toast showing `text`, to wait for or to click its buttons. */
   notification(text: string | RegExp): Locator {
     return this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }).first();
+  }
+
+  /** Closes a notification toast with its Clear button (its message resolves with no answer). */
+  async dismissNotification(text: string | RegExp): Promise<void> {
+    const toast = this.notification(text);
+    await toast.hover();
+    await toast.getByRole('button', { name: /Clear Notification/i }).click();
+    await toast.waitFor({ state: 'hidden' });
   }
 
   /** The modal dialog on screen (modal messages; VS Code also shows a failed command's error here). */

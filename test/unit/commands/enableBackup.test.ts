@@ -85,7 +85,7 @@ describe('enable backup', () => {
     assert.match(revealed[2]!, /\/protectedItems\/VM;iaasvmcontainerv2;rg-web-prod;web-03$/i);
     assert.deepEqual(services.prompts.offered[1]!.labels.slice(0, 1), ['DefaultPolicy'], 'DefaultPolicy first');
     assert.deepEqual(services.prompts.progressLog, [
-      'Enabling backup for web-03…',
+      'Enabling backup for web-03',
       '  Checking that prod-weu-vault sees the VM (discovery when needed)…',
       '  Enabling protection with DefaultPolicy…',
       '  Waiting for the ConfigureBackup job…',
