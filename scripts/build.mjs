@@ -1,5 +1,7 @@
-// Bundles the extension with esbuild: one CommonJS file for Node, `vscode` left to the host.
+// Bundles the extension with esbuild: one CommonJS file for Node, `vscode` left to the host; and
+// the webview apps for the browser (scripts/webviews.mjs).
 import { build } from 'esbuild';
+import { copyCodicons, webviewBuildOptions, webviewOutdir } from './webviews.mjs';
 
 const production = process.argv.includes('--production');
 await build({
@@ -15,3 +17,6 @@ await build({
   logLevel: 'warning',
 });
 console.log(`built dist/extension.js${production ? ' (minified)' : ''}`);
+await build(webviewBuildOptions({ production }));
+copyCodicons();
+console.log(`built ${webviewOutdir}/*${production ? ' (minified)' : ''}`);

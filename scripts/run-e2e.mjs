@@ -10,7 +10,7 @@ import { ensureVsCodeTools } from './vscode/tools.mjs';
 
 const vsix = join('dist', 'azure-vm-backup.vsix');
 // What goes into the VSIX: when any of it is newer than the VSIX, package again.
-const packageInputs = ['src', 'resources', 'package.json', 'scripts/build.mjs', 'README.md', 'LICENSE', '.vscodeignore'];
+const packageInputs = ['src', 'resources', 'package.json', 'scripts/build.mjs', 'scripts/webviews.mjs', 'package-lock.json', 'README.md', 'LICENSE', '.vscodeignore'];
 
 const started = Date.now();
 try {

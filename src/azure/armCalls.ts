@@ -64,11 +64,13 @@ export class ArmCalls {
     return { status: answer?.status ?? 0, operation: answer ? operationHeadersOf(answer.headers) : {}, ...serverTimeOf(answer?.headers) };
   }
 
-  /** A request the SDK has no operation for (or one whose poller we do not want), through the client's pipeline. */
-  async send(subscriptionId: string, client: ServiceClient, method: PipelineRequest['method'], url: string, signal?: AbortSignal): Promise<Accepted> {
-    const response = await this.run(subscriptionId, signal, () => client.sendRequest(createPipelineRequest({ url, method, ...(signal ? { abortSignal: signal } : {}) })));
+  /** A request the SDK has no operation for (or one whose poller we do not want), through the client's pipeline; `body` goes as JSON. */
+  async send(subscriptionId: string, client: ServiceClient, method: PipelineRequest['method'], url: string, signal?: AbortSignal, body?: unknown): Promise<Accepted & { body?: unknown }> {
+    const request = createPipelineRequest({ url, method, ...(signal ? { abortSignal: signal } : {}), ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    if (body !== undefined) request.headers.set('Content-Type', 'application/json');
+    const response = await this.run(subscriptionId, signal, () => client.sendRequest(request));
     if (response.status >= 400) throw failure(restErrorOf(response), signal);
-    return { status: response.status, operation: operationHeadersOf(response.headers), ...serverTimeOf(response.headers) };
+    return { status: response.status, operation: operationHeadersOf(response.headers), ...serverTimeOf(response.headers), ...jsonBodyOf(response) };
   }
 
   /** Follows an Azure-AsyncOperation URL to its end; an operation that failed or was cancelled throws. */
@@ -155,6 +157,14 @@ export function serverTimeOf(headers: HttpHeaders | undefined): { serverTime?: D
   const text = headers?.get('date');
   const time = text ? Date.parse(text) : Number.NaN;
   return Number.isNaN(time) ? {} : { serverTime: new Date(time) };
+}
+
+function jsonBodyOf(response: PipelineResponse): { body?: unknown } {
+  try {
+    return response.bodyAsText ? { body: JSON.parse(response.bodyAsText) as unknown } : {};
+  } catch {
+    return {};
+  }
 }
 
 /** A RestError like the SDK's own, with the parsed body as details so toAzureError finds the service's code. */

@@ -35,8 +35,8 @@ export class SubscriptionNode implements BackupTreeNode {
     const vaultNodes: BackupTreeNode[] = vaults.map((vault) => new VaultNode(this, vault));
     if (vaultNodes.length === 0) {
       vaultNodes.push(
-        new MessageNode(this, 'noVault', l10n.t('No Recovery Services vault yet — create one in the Azure portal'), 'add', {
-          command: 'azureVmBackup.createVaultInPortal',
+        new MessageNode(this, 'noVault', l10n.t('No Recovery Services vault yet — create one'), 'add', {
+          command: 'azureVmBackup.createVault',
           title: l10n.t('Create vault'),
           arguments: [this],
         }),
