@@ -2,7 +2,10 @@ import { commands, l10n, window, workspace } from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import type { AzureAccess } from './auth/azureAccess';
 import { accessSettings, createAzureAccess } from './auth/createAzureAccess';
+import { applySubscriptionFilter } from './auth/subscriptionFilter';
 import { registerCommands } from './commands/commandTable';
+import { createVaultBackend } from './commands/createVaultBackend';
+import { policyEditorBackend } from './commands/policyEditorBackend';
 import { currentSubscriptionFilter } from './commands/selectSubscriptions';
 import type { AzureServices, BackupView, ExtensionServices } from './commands/services';
 import { AzureBackupOperations } from './azure/azureBackupOperations';
@@ -15,6 +18,8 @@ import { listJobsWith } from './jobs/listJobs';
 import { BackupTreeProvider } from './tree/backupTreeProvider';
 import { JobsView } from './tree/jobsView';
 import { vscodePrompts } from './ui/userPrompts';
+import { CreateVaultPanels } from './webviews/host/createVaultPanels';
+import { PolicyEditorPanels } from './webviews/host/policyEditorPanels';
 
 /** Composition root: builds the services, registers the view and commands; no logic of its own. */
 export async function activate(context: ExtensionContext): Promise<void> {
@@ -44,8 +49,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
     if (operations?.cache !== cache) operations = { cache, operations: new AzureBackupOperations(cache.reader) };
     return { cache, reader: cache.reader, operations: operations.operations };
   };
-  const services: ExtensionServices = { log, tree, treeView, prompts: vscodePrompts, view, azure, jobs: jobWatcher, jobsView };
-  context.subscriptions.push(log, tree, treeView, ...registerCommands(services));
+  // The create-vault form offers the subscriptions the tree shows; its serializer restores it after a reload.
+  const shownSubscriptions = async () => applySubscriptionFilter(await tree.allSubscriptions(), currentSubscriptionFilter().selected);
+  const vaultForm: CreateVaultPanels = new CreateVaultPanels(context.extensionUri, () => createVaultBackend(services, shownSubscriptions), log);
+  const policyForm: PolicyEditorPanels = new PolicyEditorPanels(context.extensionUri, () => policyEditorBackend(services), log);
+  const services: ExtensionServices = { log, tree, treeView, prompts: vscodePrompts, view, azure, jobs: jobWatcher, jobsView, vaultForm, policyForm };
+  context.subscriptions.push(log, tree, treeView, vaultForm, policyForm, ...registerCommands(services));
   context.subscriptions.push(jobWatcher, jobsView, new JobStatusBar(jobWatcher), new JobNotifications(jobWatcher, services));
 
   let access: AzureAccess | undefined;

@@ -4,7 +4,9 @@ import type { LoadErrorNode } from '../tree/messageNodes';
 import type { BackupTreeNode } from '../tree/treeNode';
 import { backUpNow } from './backUpNow';
 import { cancelJob } from './cancelJob';
-import { createVaultInPortal } from './createVaultInPortal';
+import { createPolicy } from './createPolicy';
+import { createVault } from './createVault';
+import { editPolicy } from './editPolicy';
 import { filterJobs } from './filterJobs';
 import { showRunningJobs } from './showRunningJobs';
 import { applySubscriptionFilter } from '../auth/subscriptionFilter';
@@ -34,11 +36,17 @@ export function registerCommands(services: ExtensionServices): Disposable[] {
     'azureVmBackup.signIn': () => signIn(services),
     'azureVmBackup.signInToTenant': (node?: SignInTenantNode) => signInToTenant(services, node),
     'azureVmBackup.selectSubscriptions': () => selectSubscriptions(services),
-    'azureVmBackup.createVaultInPortal': () => createVaultInPortal(services),
+    'azureVmBackup.createVault': (node?: unknown) => createVault(services.vaultForm, node),
+    'azureVmBackup.createPolicy': (node?: unknown) => createPolicy(services, shownSubscriptions, node),
+    'azureVmBackup.editPolicy': (node?: unknown) => editPolicy(services, shownSubscriptions, node),
     'azureVmBackup.showLog': () => services.log.show(),
     // VS Code passes the clicked node and, with several selected, all of them.
     'azureVmBackup.enableBackup': (node?: unknown, selected?: unknown[]) =>
-      enableBackup(services, { subscriptions: shownSubscriptions, createVault: () => createVaultInPortal(services) }, node, selected),
+      enableBackup(services, {
+        subscriptions: shownSubscriptions,
+        createVault: (subscriptionId, location) => services.vaultForm.open({ subscriptionId, location }),
+        createPolicy: (vault) => services.policyForm.open(vault, undefined, { closeOnSave: true }),
+      }, node, selected),
     'azureVmBackup.backUpNow': (node?: unknown) => backUpNow(services, { subscriptions: shownSubscriptions }, node),
     'azureVmBackup.cancelJob': (node?: unknown) => cancelJob(services, node),
     'azureVmBackup.filterJobs': (node?: unknown) => filterJobs(services, node),

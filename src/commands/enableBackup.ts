@@ -4,7 +4,7 @@ import type { VmBackupStatus } from '../azure/backupOperations';
 import type { BackupJob, BackupPolicy, Vault, VirtualMachine } from '../azure/model';
 import { backUpItem } from './backUpNow';
 import { enableBackupForMany } from './enableBackupBatch';
-import { type CreateVault, pickPolicy, pickVault } from './enableBackupPicks';
+import { type CreatePolicy, type CreateVault, pickPolicy, pickVault } from './enableBackupPicks';
 import { failureText, jobFailureText, jobSucceeded, wasCancelled } from './jobOutcome';
 import { pickUnprotectedVm } from './pickVirtualMachine';
 import type { SubscriptionSource } from './pickSubscription';
@@ -16,6 +16,8 @@ import { commandTargets, virtualMachineOf } from './vmFromArgument';
 export interface EnableBackupHost {
   subscriptions: SubscriptionSource;
   createVault: CreateVault;
+  /** Opens the policy editor for a new policy of the chosen vault (absent: only existing policies are offered). */
+  createPolicy?: CreatePolicy;
 }
 
 /**
@@ -37,7 +39,7 @@ async function enableBackupForOne(services: FlowServices, host: EnableBackupHost
   const title = l10n.t('Enable Backup for {0}', vm.name);
   const vault = await pickVault(services, { subscriptionId: vm.subscriptionId, location: vm.location, title }, host.createVault);
   if (!vault) return;
-  const policy = await pickPolicy(services, vault, title);
+  const policy = await pickPolicy(services, vault, title, host.createPolicy);
   if (!policy) return;
 
   let job: BackupJob | undefined;

@@ -39,7 +39,7 @@ export async function enableBackupForMany(services: FlowServices, host: EnableBa
   const title = l10n.t('Enable Backup for {0} VMs', candidates.length);
   const vault = await pickVault(services, { ...placement, title }, host.createVault);
   if (!vault) return;
-  const policy = await pickPolicy(services, vault, title);
+  const policy = await pickPolicy(services, vault, title, host.createPolicy);
   if (!policy) return;
 
   let outcomes: Outcome[];

@@ -3,8 +3,11 @@ import type { BackupPolicy, Vault, VirtualMachine } from '../azure/model';
 import type { PickItem } from '../ui/userPrompts';
 import type { FlowServices } from './services';
 
-/** Opens the place where a vault can be created for this subscription and region (the portal, until our form exists). */
-export type CreateVault = (subscriptionId: string, location: string) => Promise<void>;
+/** Opens the create-vault form for this subscription and region; answers the vault created there, if any. */
+export type CreateVault = (subscriptionId: string, location: string) => Promise<Vault | undefined>;
+
+/** Opens the policy editor for a new policy of the vault; answers the policy saved there, if any. */
+export type CreatePolicy = (vault: Vault) => Promise<BackupPolicy | undefined>;
 
 const defaultPolicyName = 'DefaultPolicy';
 
@@ -16,7 +19,8 @@ export function sameLocation(a: string, b: string): boolean {
 
 /**
  * Asks for a vault of the VMs' subscription and region, the only ones Azure lets protect them,
- * or offers to create one there. Undefined when cancelled or when the user went to create one.
+ * or offers to create one there, and then continues with the vault created. Undefined when
+ * cancelled, or when the form closed without creating one.
  */
 export async function pickVault(services: FlowServices, target: { subscriptionId: string; location: string; title: string }, createVault: CreateVault): Promise<Vault | undefined> {
   const vaults = (await services.azure().cache.vaults(target.subscriptionId)).filter((vault) => sameLocation(vault.location, target.location));
@@ -28,31 +32,42 @@ export async function pickVault(services: FlowServices, target: { subscriptionId
   }));
   items.push({
     label: `$(add) ${l10n.t('Create new vault…')}`,
-    description: l10n.t('in {0}, in the Azure portal; enable backup again once it exists', target.location),
+    description: l10n.t('in {0}: fill in the form, then backup continues with the new vault', target.location),
     value: createNew,
   });
   const placeholder = vaults.length > 0
     ? l10n.t('Select a Recovery Services vault in {0} (a VM can only be backed up to a vault of its own region and subscription)', target.location)
     : l10n.t('No Recovery Services vault in {0} yet: create one in that region first', target.location);
   const picked = await services.prompts.pickOne(items, { title: target.title, placeholder });
-  if (picked === createNew) {
-    await createVault(target.subscriptionId, target.location);
-    return undefined;
-  }
+  if (picked === createNew) return createVault(target.subscriptionId, target.location);
   return picked;
 }
 
-/** Asks for one of the vault's VM policies, DefaultPolicy first, each with its schedule and retention. */
-export async function pickPolicy(services: FlowServices, vault: Vault, title: string): Promise<BackupPolicy | undefined> {
-  const policies = [...(await services.azure().cache.policies(vault))].sort(defaultFirst);
-  if (policies.length === 0) {
-    await services.prompts.warn(l10n.t('The vault {0} has no backup policy for virtual machines. Create one in the vault first.', vault.name));
-    return undefined;
+/**
+ * Asks for one of the vault's VM policies, DefaultPolicy first, each with its schedule and
+ * retention; with `createPolicy`, also offers to create one, continues with it once saved, and
+ * offers the pick again when the editor closed without saving.
+ */
+export async function pickPolicy(services: FlowServices, vault: Vault, title: string, createPolicy?: CreatePolicy): Promise<BackupPolicy | undefined> {
+  const createNew = 'createNew' as const;
+  for (;;) {
+    const policies = [...(await services.azure().cache.policies(vault))].sort(defaultFirst);
+    if (policies.length === 0 && !createPolicy) {
+      await services.prompts.warn(l10n.t('The vault {0} has no backup policy for virtual machines. Create one in the vault first.', vault.name));
+      return undefined;
+    }
+    const items: PickItem<BackupPolicy | typeof createNew>[] = policies.map((policy) => ({ label: policy.name, description: policyDescription(policy), detail: policyDetail(policy), value: policy }));
+    if (createPolicy) {
+      items.push({ label: `$(add) ${l10n.t('Create new policy…')}`, description: l10n.t('in {0}: fill in the form, then backup continues with the new policy', vault.name), value: createNew });
+    }
+    const placeholder = policies.length > 0
+      ? l10n.t('Select the backup policy: when backups run and how long they are kept')
+      : l10n.t('The vault {0} has no backup policy for virtual machines yet: create one', vault.name);
+    const picked = await services.prompts.pickOne(items, { title, placeholder });
+    if (picked !== createNew) return picked;
+    const created = await createPolicy!(vault);
+    if (created) return created;
   }
-  return services.prompts.pickOne(
-    policies.map((policy) => ({ label: policy.name, description: policyDescription(policy), detail: policyDetail(policy), value: policy })),
-    { title, placeholder: l10n.t('Select the backup policy: when backups run and how long they are kept') },
-  );
 }
 
 /** e.g. "Daily · kept 30 days · instant restore 2 days · Standard" */

@@ -7,6 +7,8 @@ import type { BackupTreeProvider } from '../tree/backupTreeProvider';
 import type { JobsView } from '../tree/jobsView';
 import type { BackupTreeNode } from '../tree/treeNode';
 import type { UserPrompts } from '../ui/userPrompts';
+import type { PolicyForm } from './createPolicy';
+import type { VaultForm } from './createVault';
 
 /** The signed-in connection's data: loads (cached per refresh), fresh reads, and the write side. */
 export interface AzureServices {
@@ -43,4 +45,8 @@ export interface ExtensionServices extends FlowServices {
   treeView: TreeView<BackupTreeNode>;
   /** The job watcher behind `jobs`, with the jobs folders' filters (status bar, job commands). */
   jobsView: JobsView;
+  /** The create-vault form (a webview panel). */
+  vaultForm: VaultForm;
+  /** The policy editor (webview panels). */
+  policyForm: PolicyForm;
 }

@@ -48,6 +48,8 @@ export class PolicyNode implements BackupTreeNode {
     item.description = [frequency, policy.kind === 'Enhanced' ? l10n.t('Enhanced') : undefined, l10n.t('{0} VMs', policy.protectedItemsCount)].filter(Boolean).join(' · ');
     item.iconPath = new ThemeIcon(policy.kind === 'Enhanced' ? 'symbol-event' : 'calendar');
     item.contextValue = contextValues.policy(policy.kind);
+    // Like a file in the explorer: a click opens the policy in its editor.
+    item.command = { command: 'azureVmBackup.editPolicy', title: l10n.t('Edit Policy…'), arguments: [this] };
     const tooltip = new MarkdownString().appendMarkdown(`**${escape(policy.name)}** — ${policy.kind === 'Enhanced' ? l10n.t('Enhanced policy') : l10n.t('Standard policy')}\n\n`);
     if (frequency) tooltip.appendMarkdown(`${l10n.t('Schedule')}: ${frequency}\n\n`);
     if (policy.timeZone) tooltip.appendMarkdown(`${l10n.t('Time zone')}: ${escape(policy.timeZone)}\n\n`);

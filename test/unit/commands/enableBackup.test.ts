@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { demoSubscriptions } from '../../../emulator/seed/demoSeed';
 import { sameArmId } from '../../../src/azure/armId';
-import type { Subscription, VirtualMachine } from '../../../src/azure/model';
+import type { Subscription, Vault, VirtualMachine } from '../../../src/azure/model';
+import { VaultCreation } from '../../../src/azure/vaultCreation';
 import { enableBackup, type EnableBackupHost } from '../../../src/commands/enableBackup';
 import { demoTenantId, testFlowServices, type TestFlowServices } from '../../support/flowServices';
 import { label, type ScriptStep } from '../../support/scriptedPrompts';
@@ -16,10 +17,13 @@ const createNewVault = '$(add) Create new vault…';
 
 let env: TestEmulator;
 let createdVaults: { subscriptionId: string; location: string }[];
+/** What the create-vault form does when opened: nothing (closed without a vault) unless a test says. */
+let vaultForm: (services: TestFlowServices, subscriptionId: string, location: string) => Promise<Vault | undefined>;
 
 beforeEach(async () => {
   env = await startTestEmulator();
   createdVaults = [];
+  vaultForm = async () => undefined;
 });
 afterEach(async () => {
   await env.close();
@@ -31,6 +35,7 @@ async function run(script: ScriptStep[], node?: unknown, selected?: unknown[]): 
     subscriptions: () => services.azure().reader.listSubscriptions(demoTenantId) as Promise<Subscription[]>,
     createVault: async (subscriptionId, location) => {
       createdVaults.push({ subscriptionId, location });
+      return vaultForm(services, subscriptionId, location);
     },
   };
   await enableBackup(services, host, node, selected);
@@ -132,6 +137,32 @@ describe('enable backup', () => {
     assert.deepEqual(services.prompts.offered[0]!.labels, [createNewVault]);
     assert.deepEqual(createdVaults, [{ subscriptionId: demoSubscriptions.production, location: 'westus2' }]);
     assert.deepEqual(await writes(), []);
+  });
+
+  it('continues with the vault created in the form opened from "Create new vault…"', async () => {
+    const node = await vmNode(demoSubscriptions.production, 'ml-gpu-01');
+    vaultForm = async (services, subscriptionId, location) =>
+      new VaultCreation(services.azure().reader, { pollDelayMs: 5 }).create({
+        subscriptionId,
+        resourceGroup: { name: 'rg-ml', isNew: false },
+        name: 'ml-wus2-vault',
+        location,
+        redundancy: 'LocallyRedundant',
+        crossRegionRestore: false,
+        softDelete: { state: 'Enabled', retentionDays: 14 },
+        immutability: 'Disabled',
+      });
+    await run(
+      [
+        { pickOne: 'Enable Backup for ml-gpu-01', answer: label(createNewVault) },
+        { pickOne: 'Enable Backup for ml-gpu-01', answer: label('DefaultPolicy') },
+        { info: /^Backup is enabled for ml-gpu-01 in ml-wus2-vault with DefaultPolicy\./ },
+      ],
+      node,
+    );
+    assert.deepEqual(createdVaults, [{ subscriptionId: demoSubscriptions.production, location: 'westus2' }]);
+    const status = await isProtected(node.vm);
+    assert.ok(sameArmId(status.vaultId, vaultId(production, 'rg-ml', 'ml-wus2-vault')), status.vaultId);
   });
 
   it('writes nothing when the policy pick is cancelled', async () => {

@@ -1,0 +1,76 @@
+import { env, l10n, ViewColumn, window } from 'vscode';
+import type { Disposable, Uri, WebviewPanel } from 'vscode';
+import type { BackupPolicy } from '../../azure/model';
+import { isPolicyEditorState, policyEditorViewType, sameIdentity, type PolicyEditorIdentity } from '../shared/policyEditorProtocol';
+import { PolicyEditorPanel, type PolicyEditorBackend, type PolicyEditorOptions } from './policyEditorPanel';
+import { webviewHtml, webviewPanelOptions } from './webviewHtml';
+import type { PanelLog } from './webviewPanelHost';
+
+/**
+ * Opens policy editors: one panel per policy (and one for a new policy per vault), opening it
+ * again shows it. After a window reload the serializer reopens each from the identity its
+ * webview saved; the app keeps its own draft and the host loads the policy again.
+ */
+export class PolicyEditorPanels implements Disposable {
+  private readonly panels = new Set<PolicyEditorPanel>();
+  private readonly serializer: Disposable;
+
+  constructor(
+    private readonly extensionUri: Uri,
+    private readonly backend: () => PolicyEditorBackend,
+    private readonly log: PanelLog,
+  ) {
+    this.serializer = window.registerWebviewPanelSerializer(policyEditorViewType, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        // Without a saved identity there is no telling which policy it showed.
+        if (isPolicyEditorState(state)) this.adopt(panel, state.identity, vaultNameOf(state.identity.vaultId));
+        else panel.dispose();
+      },
+    });
+  }
+
+  /**
+   * Shows the editor of a new policy in the vault, or of its policy `policyName`. Answers the
+   * first policy saved there, or undefined when it closed without one.
+   */
+  open(vault: { id: string; name: string }, policyName?: string, options: PolicyEditorOptions = {}): Promise<BackupPolicy | undefined> {
+    const identity: PolicyEditorIdentity = { vaultId: vault.id, ...(policyName ? { policyName } : {}) };
+    const existing = [...this.panels].find((panel) => !panel.isDisposed && sameIdentity(panel.identity, identity));
+    if (existing) {
+      existing.panel.reveal();
+      return existing.result;
+    }
+    const panel = window.createWebviewPanel(policyEditorViewType, titleOf(identity, vault.name), ViewColumn.Active, webviewPanelOptions(this.extensionUri));
+    return this.adopt(panel, identity, vault.name, options).result;
+  }
+
+  private adopt(panel: WebviewPanel, identity: PolicyEditorIdentity, vaultName: string, options: PolicyEditorOptions = {}): PolicyEditorPanel {
+    panel.webview.options = webviewPanelOptions(this.extensionUri);
+    panel.title = titleOf(identity, vaultName);
+    panel.iconPath = this.extensionUri.with({ path: `${this.extensionUri.path.replace(/\/+$/, '')}/resources/azure-backup.svg` });
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { bundle: 'policyEditor', title: l10n.t('Backup policy'), lang: env.language });
+    const host = new PolicyEditorPanel(panel, this.backend(), identity, this.log, {
+      ...options,
+      onIdentityChange: (next, name) => {
+        panel.title = titleOf(next, name);
+        options.onIdentityChange?.(next, name);
+      },
+    });
+    this.panels.add(host);
+    host.onDidDispose(() => this.panels.delete(host));
+    return host;
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels]) panel.dispose();
+    this.serializer.dispose();
+  }
+}
+
+function titleOf(identity: PolicyEditorIdentity, vaultName: string): string {
+  return identity.policyName ? l10n.t('Policy {0} · {1}', identity.policyName, vaultName) : l10n.t('New Policy · {0}', vaultName);
+}
+
+function vaultNameOf(vaultId: string): string {
+  return decodeURIComponent(vaultId.split('/').filter(Boolean).at(-1) ?? vaultId);
+}
