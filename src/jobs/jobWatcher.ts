@@ -1,6 +1,7 @@
 import { AzureError, toAzureError } from '../azure/azureError';
 import type { BackupJob } from '../azure/model';
 import type { FollowedJob, JobTracker } from './jobTracker';
+import { jobKey, signatureOf, subscriptionKey, vaultKey } from './jobKeys';
 import type { ListJobs } from './listJobs';
 import { Listeners } from './listeners';
 import { systemClock, type WatcherClock } from './watcherClock';
@@ -384,23 +385,6 @@ export class JobWatcher implements JobTracker {
   private listenerFailed(error: unknown): void {
     this.options.log?.warn(`A job watcher listener failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
-}
-
-/** What counts as a change: not the growing duration of a running job. */
-function signatureOf(job: BackupJob): string {
-  return JSON.stringify([job.status, job.cancellable, job.endTime?.getTime(), job.subtasks.map((task) => [task.name, task.status]), job.errors.length]);
-}
-
-function vaultKey(vaultId: string): string {
-  return vaultId.toLowerCase().replace(/\/+$/, '');
-}
-
-function jobKey(vaultId: string, jobName: string): string {
-  return `${vaultKey(vaultId)}/backupjobs/${jobName.toLowerCase()}`;
-}
-
-function subscriptionKey(vaultId: string): string {
-  return /\/subscriptions\/([^/]+)/i.exec(vaultId)?.[1]?.toLowerCase() ?? vaultKey(vaultId);
 }
 
 function cancelled(message = 'Stopped following the job.'): AzureError {

@@ -2,11 +2,10 @@
 // clients: a Standard and an Enhanced hourly policy, an edit Azure applies to the VMs using the
 // policy (202 and its operation), how many VMs use a policy, and the service's refusals; then
 // that traffic against the published REST specifications.
+import { recordedTrafficConforms } from '../support/recordedTrafficConforms';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createConformanceChecker, formatReport, specsAvailable, specsFolder } from '../support/conformance';
 import { startTestEmulator, type TestEmulator } from '../support/testEmulator';
-import { trafficRecorder } from '../support/trafficRecorder';
 import { demoSubscriptions } from '../../emulator/seed/demoSeed';
 import { BackupReader } from '../../src/azure/backupReader';
 import type { Vault } from '../../src/azure/model';
@@ -134,16 +133,4 @@ describe('PolicyWrites against the emulator', () => {
   });
 });
 
-describe('conformance of policy writes with the published Azure REST specifications', () => {
-  it('every request and response of the policy scenarios validates', async (t) => {
-    if (!specsAvailable()) {
-      t.skip(`no specifications at ${specsFolder}: conformance not checked`);
-      return;
-    }
-    const traffic = trafficRecorder.all();
-    assert.ok(traffic.length > 0, 'the scenarios before this one recorded no traffic');
-    const report = await (await createConformanceChecker()).check([...traffic]);
-    t.diagnostic(formatReport(report).split('\n').slice(0, 3).join(' | '));
-    assert.deepEqual(report.violations, [], formatReport(report));
-  });
-});
+recordedTrafficConforms('policy writes', 'the policy scenarios');

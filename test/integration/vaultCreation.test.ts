@@ -1,11 +1,10 @@
 // Creating a vault (VaultCreation) against the emulator through the real SDK clients: the form's
 // lists, the name check, every setting of a new vault, refusals before sending, and faults; then
 // all of that traffic checked against the published REST specifications.
+import { recordedTrafficConforms } from '../support/recordedTrafficConforms';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createConformanceChecker, formatReport, specsAvailable, specsFolder } from '../support/conformance';
 import { startTestEmulator, type TestEmulator } from '../support/testEmulator';
-import { trafficRecorder } from '../support/trafficRecorder';
 import { demoSubscriptions } from '../../emulator/seed/demoSeed';
 import { BackupReader } from '../../src/azure/backupReader';
 import { AzureBackupOperations } from '../../src/azure/azureBackupOperations';
@@ -153,16 +152,4 @@ describe('VaultCreation against the emulator', () => {
   });
 });
 
-describe('conformance of vault creation with the published Azure REST specifications', () => {
-  it('every request and response of the vault creation scenarios validates', async (t) => {
-    if (!specsAvailable()) {
-      t.skip(`no specifications at ${specsFolder}: conformance not checked`);
-      return;
-    }
-    const traffic = trafficRecorder.all();
-    assert.ok(traffic.length > 0, 'the scenarios before this one recorded no traffic');
-    const report = await (await createConformanceChecker()).check([...traffic]);
-    t.diagnostic(formatReport(report).split('\n').slice(0, 3).join(' | '));
-    assert.deepEqual(report.violations, [], formatReport(report));
-  });
-});
+recordedTrafficConforms('vault creation', 'the vault creation scenarios');
