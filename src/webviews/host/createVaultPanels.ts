@@ -8,12 +8,13 @@ import { webviewHtml, webviewPanelOptions } from './webviewHtml';
 import type { PanelLog } from './webviewPanelHost';
 
 /**
- * Opens the create-vault form (one panel at a time: opening it again shows it), and restores it
- * after a window reload from its saved identity; the app restores its own draft and asks for
- * its data again.
+ * Opens the create-vault form and restores it after a window reload from its saved identity; the
+ * app restores its own draft and asks for its data again. Opening it again shows the open form,
+ * unless the caller needs another subscription or region (Enable Backup's "Create new vault…"):
+ * then a second form opens, so neither the preset nor the draft in the first one is lost.
  */
 export class CreateVaultPanels implements Disposable {
-  private current: CreateVaultPanel | undefined;
+  private readonly hosts = new Set<CreateVaultPanel>();
   private readonly serializer: Disposable;
 
   constructor(
@@ -30,29 +31,33 @@ export class CreateVaultPanels implements Disposable {
 
   /** Shows the form with this preset; answers the vault created there, or undefined when it closed without one. */
   open(preset: CreateVaultPreset): Promise<Vault | undefined> {
-    if (this.current && !this.current.isDisposed) {
-      this.current.panel.reveal();
-      return this.current.result;
+    const shown = [...this.hosts].reverse().find((host) => !host.isDisposed && fits(host.identity, preset));
+    if (shown) {
+      shown.panel.reveal();
+      return shown.result;
     }
     const panel = window.createWebviewPanel(createVaultViewType, l10n.t('Create Vault'), ViewColumn.Active, webviewPanelOptions(this.extensionUri));
     return this.adopt(panel, preset).result;
   }
 
   private adopt(panel: WebviewPanel, identity: CreateVaultPreset): CreateVaultPanel {
-    this.current?.dispose();
     panel.webview.options = webviewPanelOptions(this.extensionUri);
     panel.iconPath = this.extensionUri.with({ path: `${this.extensionUri.path.replace(/\/+$/, '')}/resources/azure-backup.svg` });
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { bundle: 'createVault', title: l10n.t('Create Recovery Services vault'), lang: env.language });
     const host = new CreateVaultPanel(panel, this.backend(), identity, this.log);
-    this.current = host;
-    host.onDidDispose(() => {
-      if (this.current === host) this.current = undefined;
-    });
+    this.hosts.add(host);
+    host.onDidDispose(() => this.hosts.delete(host));
     return host;
   }
 
   dispose(): void {
-    this.current?.dispose();
+    for (const host of this.hosts) host.dispose();
     this.serializer.dispose();
   }
+}
+
+/** An open form serves a request that presets nothing, or the same subscription and region. */
+function fits(identity: CreateVaultPreset, preset: CreateVaultPreset): boolean {
+  const same = (a?: string, b?: string) => b === undefined || a?.toLowerCase() === b.toLowerCase();
+  return same(identity.subscriptionId, preset.subscriptionId) && same(identity.location, preset.location);
 }

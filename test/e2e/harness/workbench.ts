@@ -217,10 +217,22 @@ export class Workbench {
 
   private async setExpanded(path: TreePath, expanded: boolean): Promise<Locator> {
     const want = String(expanded);
-    const row = await this.findTreeItem(path);
-    if ((await row.getAttribute('aria-expanded')) !== want) await row.locator('.monaco-tl-twistie').click();
-    await poll(async () => ((await row.getAttribute('aria-expanded')) === want ? true : undefined), `${String(path)} to be ${expanded ? 'expanded' : 'collapsed'}`, 15_000);
-    return row;
+    // A refresh that lands right after the click re-renders the row in its old state: click again
+    // when the row still is not as wanted a while after the last click.
+    let clickedAt = 0;
+    return poll(
+      async () => {
+        const row = await this.findTreeItem(path);
+        if ((await row.getAttribute('aria-expanded')) === want) return row;
+        if (Date.now() - clickedAt > 3_000) {
+          await row.locator('.monaco-tl-twistie').click();
+          clickedAt = Date.now();
+        }
+        return undefined;
+      },
+      `${Array.isArray(path) ? path.join(' › ') : String(path)} to be ${expanded ? 'expanded' : 'collapsed'}`,
+      20_000,
+    );
   }
 
   /** data-index of the row at `labels`, if it is shown. */
