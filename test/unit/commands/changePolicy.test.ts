@@ -1,11 +1,63 @@
 import '../../support/vscodeStub';
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import type { Vault } from '../../../src/azure/model';
 import { changePolicy } from '../../../src/commands/changePolicy';
+import type { FlowServices } from '../../../src/commands/services';
+import { newEnhancedPolicyDraft, type PolicyDraft } from '../../../src/policy/policyDraft';
+import { protectionPolicyResourceFromDraft } from '../../../src/policy/policyMapping';
+import { hasErrors } from '../../../src/policy/policyProblem';
+import { validatePolicy } from '../../../src/policy/policyRules';
 import { testFlowServices } from '../../support/flowServices';
 import { label } from '../../support/scriptedPrompts';
 import { startTestEmulator, type TestEmulator } from '../../support/testEmulator';
 import { createDailyPolicy, demoSubscriptionsOf, describeWrites, itemNamed, mark, patchVaultSecurity, targetNamed, vaultNamed, writesSince } from './protectionFixtures';
+
+/** Keeps the detail of every confirmation the flow asks for. */
+function recordDetails(services: FlowServices): string[] {
+  const details: string[] = [];
+  const confirm = services.prompts.confirm.bind(services.prompts);
+  services.prompts.confirm = (message, detail, ...actions) => {
+    details.push(detail);
+    return confirm(message, detail, ...actions);
+  };
+  return details;
+}
+
+/** Hourly-Enhanced of the demo estate (sql-01's policy), renamed and changed by `change`. */
+function hourlyEnhancedLike(name: string, change: (draft: PolicyDraft) => void): PolicyDraft {
+  const draft = newEnhancedPolicyDraft(name);
+  draft.schedule.hourly = { intervalHours: 4, windowStartTime: '06:00', windowDurationHours: 16 };
+  draft.timeZone = 'W. Europe Standard Time';
+  draft.instantRestoreDays = 7;
+  draft.retention = {
+    daily: { days: 30 },
+    weekly: { weeks: 12, weekdays: ['Sunday'] },
+    monthly: { months: 12, format: { type: 'relative', weeks: ['First'], weekdays: ['Sunday'] } },
+  };
+  change(draft);
+  return draft;
+}
+
+/** Creates the policy through the SDK, as the portal would. */
+async function createPolicy(env: TestEmulator, vault: Vault, draft: PolicyDraft): Promise<void> {
+  assert.ok(!hasErrors(validatePolicy(draft)), `${draft.name} is a valid policy`);
+  const client = await env.clients.backup(vault.subscriptionId);
+  await client.protectionPolicies.createOrUpdate(vault.name, vault.resourceGroup, draft.name, protectionPolicyResourceFromDraft(draft));
+}
+
+const weeklyCut = (name: string) => hourlyEnhancedLike(name, (draft) => (draft.retention.weekly = { weeks: 4, weekdays: ['Sunday'] }));
+const monthlyDropped = (name: string) => hourlyEnhancedLike(name, (draft) => delete draft.retention.monthly);
+const keepsMore = (name: string) =>
+  hourlyEnhancedLike(name, (draft) => {
+    draft.instantRestoreDays = 14;
+    draft.retention = {
+      daily: { days: 60 },
+      weekly: { weeks: 26, weekdays: ['Sunday'] },
+      monthly: { months: 24, format: { type: 'relative', weeks: ['First'], weekdays: ['Sunday'] } },
+      yearly: { years: 3, months: ['January'], format: { type: 'relative', weeks: ['First'], weekdays: ['Sunday'] } },
+    };
+  });
 
 describe('Change Policy', () => {
   let env: TestEmulator;
@@ -67,7 +119,10 @@ describe('Change Policy', () => {
     await changePolicy(services, demoSubscriptionsOf(services), target);
 
     services.prompts.assertDone();
-    assert.match(details[0]!, /Daily-7 keeps daily recovery points 7 days, where DefaultPolicy keeps them 30 days: existing points older than 7 days are deleted/);
+    assert.equal(
+      details[0],
+      'Daily-7 keeps less than DefaultPolicy:\nDaily points kept: 30 → 7 days.\nOnce the policy changes, Azure deletes the existing recovery points that Daily-7 does not keep.',
+    );
     assert.deepEqual(describeWrites(await writesSince(env, since)), [`PUT ${target.item.id}`]);
     assert.equal((await itemNamed(services, vault, 'web-01'))?.policyName, 'Daily-7');
   });
@@ -121,13 +176,19 @@ describe('Change Policy', () => {
   });
 
   it('never offers a Standard policy to a VM on an Enhanced one', async () => {
-    const services = await testFlowServices(env, [{ pickOne: 'Change Policy of sql-01', answer: label('EnhancedPolicy') }]);
+    const services = await testFlowServices(env, [
+      { pickOne: 'Change Policy of sql-01', answer: label('EnhancedPolicy') },
+      // Hourly-Enhanced keeps weekly and monthly points, EnhancedPolicy daily ones only.
+      { confirm: 'Change the policy of sql-01 to EnhancedPolicy?', answer: 'Change Policy' },
+    ]);
+    const details = recordDetails(services);
     const target = await targetNamed(services, 'prod-weu-vault', 'sql-01');
 
     await changePolicy(services, demoSubscriptionsOf(services), target);
 
     services.prompts.assertDone();
     assert.deepEqual(services.prompts.offered[0]?.labels, ['EnhancedPolicy'], 'Enhanced → Standard is refused by Azure');
+    assert.match(details[0]!, /^EnhancedPolicy keeps less than Hourly-Enhanced:\nWeekly points: dropped; Monthly points: dropped\./);
     assert.equal((await itemNamed(services, target.vault, 'sql-01'))?.policyName, 'EnhancedPolicy');
   });
 
@@ -142,5 +203,103 @@ describe('Change Policy', () => {
 
     services.prompts.assertDone();
     assert.deepEqual(services.prompts.offered[0]?.labels, ['EnhancedPolicy', 'Hourly-Enhanced']);
+  });
+
+  it('warns before a weekly retention cut with the same daily retention, naming weekly only', async () => {
+    const services = await testFlowServices(env, [
+      { pickOne: 'Change Policy of sql-01', answer: label('Hourly-Weekly4') },
+      { confirm: 'Change the policy of sql-01 to Hourly-Weekly4?', answer: 'Change Policy' },
+    ]);
+    const details = recordDetails(services);
+    const vault = await vaultNamed(services, 'prod-weu-vault');
+    await createPolicy(env, vault, weeklyCut('Hourly-Weekly4'));
+    const target = await targetNamed(services, 'prod-weu-vault', 'sql-01');
+    const since = await mark(env);
+
+    await changePolicy(services, demoSubscriptionsOf(services), target);
+
+    services.prompts.assertDone();
+    assert.equal(
+      details[0],
+      'Hourly-Weekly4 keeps less than Hourly-Enhanced:\nWeekly points kept: 12 → 4 weeks.\nOnce the policy changes, Azure deletes the existing recovery points that Hourly-Weekly4 does not keep.',
+    );
+    assert.deepEqual(describeWrites(await writesSince(env, since)), [`PUT ${target.item.id}`]);
+    assert.equal((await itemNamed(services, vault, 'sql-01'))?.policyName, 'Hourly-Weekly4');
+  });
+
+  it('does not warn when the new policy keeps more in every tier', async () => {
+    const services = await testFlowServices(env, [{ pickOne: 'Change Policy of sql-01', answer: label('Hourly-Longer') }]);
+    const vault = await vaultNamed(services, 'prod-weu-vault');
+    await createPolicy(env, vault, keepsMore('Hourly-Longer'));
+    const target = await targetNamed(services, 'prod-weu-vault', 'sql-01');
+    const since = await mark(env);
+
+    await changePolicy(services, demoSubscriptionsOf(services), target);
+
+    services.prompts.assertDone();
+    assert.deepEqual(describeWrites(await writesSince(env, since)), [`PUT ${target.item.id}`]);
+    assert.equal((await itemNamed(services, vault, 'sql-01'))?.policyName, 'Hourly-Longer');
+  });
+
+  it('warns when the new policy drops the monthly tier', async () => {
+    const services = await testFlowServices(env, [
+      { pickOne: 'Change Policy of sql-01', answer: label('Hourly-NoMonthly') },
+      { confirm: 'Change the policy of sql-01 to Hourly-NoMonthly?', answer: 'Change Policy' },
+    ]);
+    const details = recordDetails(services);
+    const vault = await vaultNamed(services, 'prod-weu-vault');
+    await createPolicy(env, vault, monthlyDropped('Hourly-NoMonthly'));
+    const target = await targetNamed(services, 'prod-weu-vault', 'sql-01');
+
+    await changePolicy(services, demoSubscriptionsOf(services), target);
+
+    services.prompts.assertDone();
+    assert.match(details[0]!, /^Hourly-NoMonthly keeps less than Hourly-Enhanced:\nMonthly points: dropped\.\n/);
+    assert.equal((await itemNamed(services, vault, 'sql-01'))?.policyName, 'Hourly-NoMonthly');
+  });
+
+  it('names every cut, and sends no PUT when the warning is dismissed', async () => {
+    const services = await testFlowServices(env, [
+      { pickOne: 'Change Policy of sql-01', answer: label('Hourly-Less') },
+      { confirm: 'Change the policy of sql-01 to Hourly-Less?', answer: undefined },
+    ]);
+    const details = recordDetails(services);
+    const vault = await vaultNamed(services, 'prod-weu-vault');
+    await createPolicy(
+      env,
+      vault,
+      hourlyEnhancedLike('Hourly-Less', (draft) => {
+        draft.instantRestoreDays = 5;
+        draft.retention.weekly = { weeks: 4, weekdays: ['Sunday'] };
+        delete draft.retention.monthly;
+      }),
+    );
+    const target = await targetNamed(services, 'prod-weu-vault', 'sql-01');
+    const since = await mark(env);
+
+    await changePolicy(services, demoSubscriptionsOf(services), target);
+
+    services.prompts.assertDone();
+    assert.match(details[0]!, /:\nInstant restore snapshots kept: 7 → 5 days; Weekly points kept: 12 → 4 weeks; Monthly points: dropped\.\n/);
+    const puts = (await env.requests(since)).filter((exchange) => exchange.method === 'PUT');
+    assert.deepEqual(describeWrites(puts), [], 'no PUT at all');
+    assert.deepEqual(describeWrites(await writesSince(env, since)), []);
+    assert.equal((await itemNamed(services, vault, 'sql-01'))?.policyName, 'Hourly-Enhanced');
+  });
+
+  it('on an immutable vault compares every tier: a weekly cut or a dropped tier is not offered', async () => {
+    const services = await testFlowServices(env, [{ pickOne: 'Change Policy of sql-01', answer: () => undefined }]);
+    const vault = await vaultNamed(services, 'prod-weu-vault');
+    await createPolicy(env, vault, weeklyCut('Hourly-Weekly4'));
+    await createPolicy(env, vault, monthlyDropped('Hourly-NoMonthly'));
+    await createPolicy(env, vault, keepsMore('Hourly-Longer'));
+    await patchVaultSecurity(env, vault, { immutability: 'Unlocked' });
+    const target = await targetNamed(services, 'prod-weu-vault', 'sql-01');
+
+    await changePolicy(services, demoSubscriptionsOf(services), target);
+
+    services.prompts.assertDone();
+    // EnhancedPolicy keeps daily points only: it drops Hourly-Enhanced's weekly and monthly tiers.
+    assert.deepEqual(services.prompts.offered[0]?.labels, ['Hourly-Longer']);
   });
 });
