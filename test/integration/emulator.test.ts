@@ -5,4 +5,5 @@ import './resources.scenario';
 import './backup.scenario';
 import './resilience.scenario';
 import './backupReader.scenario';
+import './backupReaderFailures.scenario';
 import './conformance.scenario';
