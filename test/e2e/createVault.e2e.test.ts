@@ -1,38 +1,12 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FrameLocator, Locator } from 'playwright-core';
 import { demoSubscriptions } from '../../emulator/seed/demoSeed';
 import { poll } from './harness/workbench';
+import { webviewContent, choose } from './harness/webviewForm';
 import { startVsCodeSession, viewContainerTitle, type VsCodeSession } from './harness/vscodeSession';
 
 const production = 'Contoso Production';
 const newVault = 'e2e-weu-vault';
-
-/** The create-vault form: a webview's content sits two frames deep in the workbench. */
-function form(vscode: VsCodeSession): FrameLocator {
-  return vscode.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-}
-
-/** Picks an option of a vscode-single-select by its label, as a user does: open the list, click. */
-async function choose(select: Locator, label: string | RegExp): Promise<void> {
-  await select.click();
-  await select.getByRole('option', { name: label }).first().click();
-}
-
-/** Switches to the first dark (not high contrast) theme the palette's Color Theme picker lists. */
-async function switchToDarkTheme(vscode: VsCodeSession): Promise<string> {
-  // Not runCommand: Enter would run the first match, which may be "Browse Color Themes in Marketplace".
-  await vscode.page.keyboard.press('F1');
-  await vscode.typeInput('>Preferences: Color Theme');
-  await vscode.pick('Preferences: Color Theme');
-  await vscode.quickInput().locator('.monaco-list-row').filter({ hasText: /Light/ }).first().waitFor();
-  const labels = await vscode.quickPickLabels();
-  const dark = labels.find((label) => /dark/i.test(label) && !/high contrast/i.test(label));
-  assert.ok(dark, `no dark theme among ${labels.join(', ')}`);
-  await vscode.pick(dark);
-  await vscode.quickInput().waitFor({ state: 'hidden' });
-  return dark;
-}
 
 describe('Create a vault through the form in VS Code', () => {
   let vscode: VsCodeSession;
@@ -49,7 +23,7 @@ describe('Create a vault through the form in VS Code', () => {
     const start = await vscode.emulator.lastSequence();
     await vscode.sideBar().hover();
     await vscode.sideBar().getByRole('button', { name: /Create Vault/ }).first().click();
-    const page = form(vscode);
+    const page = webviewContent(vscode.page);
     const subscription = page.locator('#subscription');
     await subscription.waitFor({ timeout: 30_000 });
 
@@ -74,7 +48,7 @@ describe('Create a vault through the form in VS Code', () => {
     await page.locator('#lock-immutability').waitFor();
     await page.locator('h1').scrollIntoViewIfNeeded();
     await vscode.screenshot('create-vault-form-light');
-    await switchToDarkTheme(vscode);
+    await vscode.switchColorTheme('Dark Modern');
     await poll(async () => ((await vscode.page.locator('.monaco-workbench').getAttribute('class'))?.includes('vs-dark') ? true : undefined), 'the dark theme', 10_000);
     await page.locator('h1').scrollIntoViewIfNeeded();
     await vscode.screenshot('create-vault-form-dark');
@@ -108,7 +82,7 @@ describe('Create a vault through the form in VS Code', () => {
 
   it('opens from the palette, and keeps its draft through a window reload (restored by its serializer)', async () => {
     await vscode.runCommand('Azure VM Backup: Create Vault…');
-    let page = form(vscode);
+    let page = webviewContent(vscode.page);
     await page.locator('#subscription').waitFor({ timeout: 30_000 });
     await choose(page.locator('#subscription'), /Contoso Development/);
     await page.locator('#vault-name input').fill('draft-after-reload');
@@ -119,7 +93,7 @@ describe('Create a vault through the form in VS Code', () => {
     await vscode.runCommand('Developer: Reload Window');
     await vscode.page.waitForEvent('load', { timeout: 30_000 });
     await vscode.ready();
-    page = form(vscode);
+    page = webviewContent(vscode.page);
     await page.locator('#vault-name').waitFor({ timeout: 60_000 });
     await poll(async () => ((await page.locator('#vault-name input').inputValue()) === 'draft-after-reload' ? true : undefined), 'the draft name after the reload', 15_000);
     assert.equal(await page.locator('#subscription').evaluate((select) => (select as HTMLElement & { value: string }).value), demoSubscriptions.development);

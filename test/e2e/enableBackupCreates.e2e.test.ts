@@ -1,8 +1,8 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FrameLocator, Locator } from 'playwright-core';
 import { demoSubscriptions } from '../../emulator/seed/demoSeed';
 import { poll } from './harness/workbench';
+import { webviewContent, choose, valueOf, chosenLabel, waitForText } from './harness/webviewForm';
 import { startVsCodeSession, viewContainerTitle, type VsCodeSession } from './harness/vscodeSession';
 
 const production = 'Contoso Production';
@@ -10,42 +10,6 @@ const withoutBackup = 'Virtual machines without backup';
 /** The demo data's VM in westus2, where no vault is yet. */
 const vm = 'ml-gpu-01';
 const newVault = 'ml-wus2-vault';
-
-/** The create-vault form: a webview's content sits two frames deep in the workbench. */
-function form(vscode: VsCodeSession): FrameLocator {
-  return vscode.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-}
-
-/** Picks an option of a vscode-single-select by its label, as a user does: open the list, click. */
-async function choose(select: Locator, label: string | RegExp): Promise<void> {
-  await select.click();
-  await select.getByRole('option', { name: label }).first().click();
-}
-
-/** A vscode-single-select's value (its option's value, e.g. a subscription ID or 'westus2'). */
-function valueOf(select: Locator): Promise<string> {
-  return select.evaluate((element) => (element as HTMLElement & { value: string }).value);
-}
-
-/** The label of a vscode-single-select's chosen option, as the closed select shows it. */
-function chosenLabel(select: Locator): Promise<string> {
-  return select.evaluate((element) => {
-    const value = (element as HTMLElement & { value: string }).value;
-    const option = Array.from(element.querySelectorAll('vscode-option')).find((candidate) => candidate.getAttribute('value') === value);
-    return option?.textContent?.trim() ?? '';
-  });
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return (await locator.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
-}
-
-function waitForText(locator: Locator, pattern: RegExp, what: string, timeoutMs = 15_000): Promise<string> {
-  return poll(async () => {
-    const text = await textOf(locator);
-    return pattern.test(text) ? text : undefined;
-  }, `${what} to match ${pattern}`, timeoutMs);
-}
 
 describe('Enable backup in a region without a vault: create the vault on the way, in VS Code', () => {
   let vscode: VsCodeSession;
@@ -71,7 +35,7 @@ describe('Enable backup in a region without a vault: create the vault on the way
     await vscode.pick('Create new vault…');
 
     // The form opens preset: the VM's subscription and region, which the vault must share.
-    const page = form(vscode);
+    const page = webviewContent(vscode.page);
     const subscription = page.locator('#subscription');
     const location = page.locator('#location');
     await subscription.waitFor({ timeout: 30_000 });

@@ -1,8 +1,8 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FrameLocator, Locator } from 'playwright-core';
 import type { LoggedExchange } from '../../emulator/http/requestLog';
 import { poll } from './harness/workbench';
+import { webviewContent, textOf, waitForText } from './harness/webviewForm';
 import { startVsCodeSession, viewContainerTitle, type VsCodeSession } from './harness/vscodeSession';
 
 const production = 'Contoso Production';
@@ -11,44 +11,6 @@ const policies = 'Backup policies';
 const policy = 'DefaultPolicy';
 /** The demo data protects web-01 and web-02 in prod-weu-vault with DefaultPolicy (daily, kept 30 days). */
 const usedBy = ['web-01', 'web-02'];
-
-/** The policy editor: a webview's content sits two frames deep in the workbench. */
-function editor(vscode: VsCodeSession): FrameLocator {
-  return vscode.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-}
-
-/** Picks a colour theme with "Preferences: Color Theme", clicking the exact rows (Enter could take a near match such as the Marketplace's). */
-async function switchTheme(vscode: VsCodeSession, theme: string): Promise<void> {
-  const input = vscode.quickInput().locator('input.input');
-  for (let attempt = 0; attempt < 3 && !(await input.isVisible()); attempt++) {
-    await vscode.page.keyboard.press('F1');
-    await input.waitFor({ timeout: 3_000 }).catch(() => undefined);
-  }
-  await input.fill('>Preferences: Color Theme');
-  await vscode.pick('Preferences: Color Theme');
-  await vscode.typeInput(theme);
-  await vscode.pick(theme);
-  await vscode.quickInput().waitFor({ state: 'hidden' });
-}
-
-/** Moves the mouse to an empty spot of the status bar and waits for any hover (a tree item's tooltip) to go. */
-async function clearHover(vscode: VsCodeSession): Promise<void> {
-  const box = await vscode.page.locator('.part.statusbar').boundingBox();
-  if (box) await vscode.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await vscode.page.locator('.monaco-hover, .workbench-hover').filter({ visible: true }).first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return (await locator.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
-}
-
-/** Waits until `locator`'s text matches `pattern`, and returns it. */
-function waitForText(locator: Locator, pattern: RegExp, what: string, timeoutMs = 15_000): Promise<string> {
-  return poll(async () => {
-    const text = await textOf(locator);
-    return pattern.test(text) ? text : undefined;
-  }, `${what} to match ${pattern}`, timeoutMs);
-}
 
 /** PUTs of the policy: what saving it sends. */
 function policyPuts(exchanges: readonly LoggedExchange[], name: string): LoggedExchange[] {
@@ -73,9 +35,9 @@ describe('Edit a backup policy in VS Code', () => {
     const row = await vscode.findTreeItem([production, vault, policies, policy]);
     assert.match(await row.innerText(), /Daily · 2 VMs/);
     await vscode.contextMenu([production, vault, policies, policy], 'Edit Policy…');
-    await clearHover(vscode);
+    await vscode.clearHover();
 
-    const page = editor(vscode);
+    const page = webviewContent(vscode.page);
     const days = page.locator('#daily-days input');
     await days.waitFor({ timeout: 30_000 });
     await waitForText(page.locator('#editor-heading'), /DefaultPolicy in prod-weu-vault/, 'the editor heading');
@@ -138,7 +100,7 @@ describe('Edit a backup policy in VS Code', () => {
       const text = await textOf(hover);
       if (/Daily points kept: 10 days/.test(text)) return text;
       // An old tooltip: move away so the next hover renders it again.
-      await clearHover(vscode);
+      await vscode.clearHover();
       return undefined;
     }, 'the policy tooltip to say 10 days', 20_000);
     assert.match(tooltip, /Protected VMs: 2/);
@@ -149,13 +111,13 @@ describe('Edit a backup policy in VS Code', () => {
       return container ? container.getAnimations({ subtree: true }).every((animation: Animation) => animation.playState !== 'running') : false;
     })) ? true : undefined), 'the tooltip to finish fading in', 5_000);
     await vscode.screenshot('policy-edit-saved');
-    await clearHover(vscode);
+    await vscode.clearHover();
   });
 
   it('stays usable in a High Contrast theme: field messages show beside their fields and Save follows them', async () => {
-    await switchTheme(vscode, 'Dark High Contrast');
+    await vscode.switchColorTheme('Dark High Contrast');
     await poll(async () => ((await vscode.page.locator('.monaco-workbench').getAttribute('class'))?.includes('hc-black') ? true : undefined), 'the high contrast theme', 10_000);
-    const page = editor(vscode);
+    const page = webviewContent(vscode.page);
     await poll(async () => ((await page.locator('body').getAttribute('class'))?.includes('vscode-high-contrast') ? true : undefined), 'the webview to take the high contrast theme', 10_000);
 
     const days = page.locator('#daily-days input');

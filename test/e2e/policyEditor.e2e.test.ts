@@ -1,42 +1,13 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FrameLocator, Locator } from 'playwright-core';
 import { poll } from './harness/workbench';
+import { webviewContent, choose, textOf } from './harness/webviewForm';
 import { startVsCodeSession, viewContainerTitle, type VsCodeSession } from './harness/vscodeSession';
 
 const production = 'Contoso Production';
 const vault = 'prod-weu-vault';
 const policies = 'Backup policies';
 const newPolicy = 'Hourly-E2E';
-
-/** The policy editor: a webview's content sits two frames deep in the workbench. */
-function editor(vscode: VsCodeSession): FrameLocator {
-  return vscode.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-}
-
-/** Picks an option of a vscode-single-select by its label, as a user does: open the list, click. */
-async function choose(select: Locator, label: string | RegExp): Promise<void> {
-  await select.click();
-  await select.getByRole('option', { name: label }).first().click();
-}
-
-/** Picks a colour theme with "Preferences: Color Theme", clicking the exact rows (Enter could take a near match such as the Marketplace's). */
-async function switchTheme(vscode: VsCodeSession, theme: string): Promise<void> {
-  const input = vscode.quickInput().locator('input.input');
-  for (let attempt = 0; attempt < 3 && !(await input.isVisible()); attempt++) {
-    await vscode.page.keyboard.press('F1');
-    await input.waitFor({ timeout: 3_000 }).catch(() => undefined);
-  }
-  await input.fill('>Preferences: Color Theme');
-  await vscode.pick('Preferences: Color Theme');
-  await vscode.typeInput(theme);
-  await vscode.pick(theme);
-  await vscode.quickInput().waitFor({ state: 'hidden' });
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return (await locator.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
-}
 
 describe('Author a backup policy in the policy editor in VS Code', () => {
   let vscode: VsCodeSession;
@@ -53,7 +24,7 @@ describe('Author a backup policy in the policy editor in VS Code', () => {
     await vscode.expand(production);
     await vscode.expand([production, vault]);
     await vscode.contextMenu([production, vault, policies], 'Create Policy…');
-    const page = editor(vscode);
+    const page = webviewContent(vscode.page);
     const name = page.locator('#policy-name input');
     await name.waitFor({ timeout: 30_000 });
     assert.match(await textOf(page.locator('#editor-heading')), /New backup policy in prod-weu-vault/);
@@ -83,7 +54,7 @@ describe('Author a backup policy in the policy editor in VS Code', () => {
     await page.locator('#daily-tier').scrollIntoViewIfNeeded();
     await vscode.screenshot('policy-editor-light');
 
-    await switchTheme(vscode, 'Dark Modern');
+    await vscode.switchColorTheme('Dark Modern');
     await poll(async () => ((await vscode.page.locator('.monaco-workbench').getAttribute('class'))?.includes('vs-dark') ? true : undefined), 'the dark theme', 10_000);
     await message.waitFor();
     await page.locator('#daily-tier').scrollIntoViewIfNeeded();

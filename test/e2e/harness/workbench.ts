@@ -99,14 +99,40 @@ export class Workbench {
 
   /** Runs a command from the palette by its title (with or without its category). */
   async runCommand(title: string): Promise<void> {
+    const input = await this.openPalette();
+    await input.fill(`>${title}`);
+    await this.quickInput().locator('.monaco-list-row').filter({ hasText: title }).first().waitFor();
+    await input.press('Enter');
+  }
+
+  /**
+   * Picks a colour theme with "Preferences: Color Theme", clicking the exact rows: Enter could
+   * take a near match such as "Browse Color Themes in Marketplace".
+   */
+  async switchColorTheme(theme: string): Promise<void> {
+    const input = await this.openPalette();
+    await input.fill('>Preferences: Color Theme');
+    await this.pick('Preferences: Color Theme');
+    await this.typeInput(theme);
+    await this.pick(theme);
+    await this.quickInput().waitFor({ state: 'hidden' });
+  }
+
+  /** Moves the mouse to an empty spot of the status bar and waits for any hover (a tree item's tooltip) to go. */
+  async clearHover(): Promise<void> {
+    const box = await this.page.locator('.part.statusbar').boundingBox();
+    if (box) await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.locator('.monaco-hover, .workbench-hover').filter({ visible: true }).first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  }
+
+  /** The command palette's input, opened (F1, again if a first press was lost). */
+  private async openPalette(): Promise<Locator> {
     const input = this.quickInput().locator('input.input');
     for (let attempt = 0; attempt < 3 && !(await input.isVisible()); attempt++) {
       await this.page.keyboard.press('F1');
       await input.waitFor({ timeout: 3_000 }).catch(() => undefined);
     }
-    await input.fill(`>${title}`);
-    await this.quickInput().locator('.monaco-list-row').filter({ hasText: title }).first().waitFor();
-    await input.press('Enter');
+    return input;
   }
 
   /** The quick pick / input box that commands show. */
