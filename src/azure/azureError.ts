@@ -119,6 +119,13 @@ export function reasonForCode(code: string | undefined, statusCode?: number): Az
 const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'REQUEST_SEND_ERROR']);
 const certificateCodes = new Set(['SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID']);
 
+/** Whether something thrown came from a request to Azure (or its cancellation), not from our own code. */
+export function isServiceFailure(error: unknown): boolean {
+  if (error instanceof AzureError) return true;
+  const value = error as { statusCode?: unknown; name?: unknown } | undefined;
+  return value !== undefined && value !== null && (typeof value.statusCode === 'number' || value.name === 'RestError' || value.name === 'AbortError');
+}
+
 /**
  * Turns whatever a call threw (the SDK's RestError, an abort, a socket error, our own poll
  * errors) into an AzureError with a reason. An AzureError passes through unchanged.

@@ -1,6 +1,7 @@
 import { l10n } from 'vscode';
-import { AzureError, reasonForCode, toAzureError } from '../azure/azureError';
+import { AzureError, isServiceFailure, toAzureError } from '../azure/azureError';
 import type { BackupJob } from '../azure/model';
+import { jobErrorText } from '../jobs/jobText';
 import { errorText } from '../ui/azureErrorText';
 
 /** Completed, or completed with warnings: the operation took effect. */
@@ -13,15 +14,13 @@ export function jobFailureText(job: BackupJob): string {
   if (job.status === 'Cancelled') return l10n.t('The job was cancelled.');
   const error = job.errors[0];
   if (!error) return l10n.t('The job ended with status {0}.', job.status);
-  const text = errorText(new AzureError(reasonForCode(error.code), error.code, error.message));
+  const text = jobErrorText(error);
   return error.recommendations.length > 0 ? `${text} ${error.recommendations.join(' ')}` : text;
 }
 
 /** What went wrong, for a message: our explanation of an Azure error, or the error's own words. */
 export function failureText(error: unknown): string {
-  const value = error as { statusCode?: unknown; name?: unknown } | undefined;
-  const fromAzure = error instanceof AzureError || typeof value?.statusCode === 'number' || value?.name === 'RestError';
-  return fromAzure ? errorText(toAzureError(error)) : error instanceof Error ? error.message : String(error);
+  return isServiceFailure(error) ? errorText(toAzureError(error)) : error instanceof Error ? error.message : String(error);
 }
 
 /** The user cancelled (a progress notification, or a request aborted by its signal). */

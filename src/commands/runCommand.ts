@@ -1,5 +1,5 @@
 import { l10n } from 'vscode';
-import { AzureError, toAzureError } from '../azure/azureError';
+import { isServiceFailure, toAzureError } from '../azure/azureError';
 import { errorText } from '../ui/azureErrorText';
 import type { ExtensionServices } from './services';
 
@@ -11,16 +11,11 @@ export async function runCommand(services: ExtensionServices, id: string, handle
   try {
     await handler();
   } catch (caught) {
-    const error = caught instanceof AzureError || isServiceError(caught) ? toAzureError(caught) : undefined;
+    const error = isServiceFailure(caught) ? toAzureError(caught) : undefined;
     if (error?.reason === 'cancelled') return;
     const message = error ? errorText(error) : (caught as Error).message ?? String(caught);
     services.log.error(`${id} failed: ${error ? `${error.code} (${error.statusCode ?? '-'}) ${error.message}` : (caught as Error).stack ?? String(caught)}`);
     const showLog = l10n.t('Show Log');
     if ((await services.prompts.error(message, showLog)) === showLog) services.log.show();
   }
-}
-
-function isServiceError(error: unknown): boolean {
-  const value = error as { statusCode?: unknown; name?: unknown; code?: unknown } | undefined;
-  return value !== undefined && (typeof value.statusCode === 'number' || value.name === 'RestError' || value.name === 'AbortError');
 }

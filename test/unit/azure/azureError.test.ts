@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { RestError } from '@azure/core-rest-pipeline';
-import { AzureError, reasonForCode, toAzureError, type AzureErrorReason } from '../../../src/azure/azureError';
+import { AzureError, isServiceFailure, reasonForCode, toAzureError, type AzureErrorReason } from '../../../src/azure/azureError';
 
 /** What the SDKs throw for an error answer: a RestError whose details are the parsed body. */
 function serviceError(statusCode: number, code: string, message: string): RestError {
@@ -151,5 +151,16 @@ describe('toAzureError: cancellation and the transport', () => {
     assert.equal(error.code, 'Unknown');
     assert.equal(error.message, 'x is not a function');
     assert.equal(toAzureError(undefined).reason, 'unknown');
+  });
+});
+
+describe('isServiceFailure: what came from Azure, and what is our own bug', () => {
+  it('counts the SDK\'s RestError, an AzureError and an abort, not a plain Error or nothing', () => {
+    assert.equal(isServiceFailure(new RestError('Throttled', { statusCode: 429, code: 'TooManyRequests' })), true);
+    assert.equal(isServiceFailure(new AzureError('network', 'ECONNRESET', 'reset')), true);
+    assert.equal(isServiceFailure(Object.assign(new Error('aborted'), { name: 'AbortError' })), true);
+    assert.equal(isServiceFailure(new TypeError('x is not a function')), false);
+    assert.equal(isServiceFailure(undefined), false);
+    assert.equal(isServiceFailure(null), false);
   });
 });
