@@ -45,6 +45,13 @@ export interface VirtualMachine {
 /** How a protected VM is doing, as the tree shows it. */
 export type ProtectionHealth = 'healthy' | 'warning' | 'failed' | 'initialBackupPending' | 'stopped' | 'softDeleted';
 
+/** Where an item stands, as the menus know it: backups run (whatever their health), stopped, or soft-deleted. */
+export type ProtectionStage = 'protecting' | 'stopped' | 'softDeleted';
+
+export function protectionStage(item: Pick<ProtectedVm, 'health'>): ProtectionStage {
+  return item.health === 'softDeleted' ? 'softDeleted' : item.health === 'stopped' ? 'stopped' : 'protecting';
+}
+
 export interface HealthDetail {
   code?: string;
   title?: string;

@@ -4,7 +4,8 @@ import type { ProtectedVm, Vault } from '../azure/model';
 import { VaultNotEmptyError, type VaultBlockers } from '../azure/vaultDeletion';
 import { errorText } from '../ui/azureErrorText';
 import type { SubscriptionSource } from './pickSubscription';
-import { pickVaultOfSubscription, protectionStage } from './protectedVmTarget';
+import { protectionStage } from '../azure/model';
+import { pickVaultOfSubscription } from './protectedVmTarget';
 import type { FlowServices } from './services';
 import { subscriptionScope } from './treePaths';
 

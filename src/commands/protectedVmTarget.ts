@@ -1,6 +1,6 @@
 import { l10n } from 'vscode';
 import { parseArmId, sameArmId } from '../azure/armId';
-import type { ProtectedVm, Vault } from '../azure/model';
+import { protectionStage, type ProtectedVm, type ProtectionStage, type Vault } from '../azure/model';
 import { pickProtectedVm } from './pickProtectedVm';
 import { pickSubscription, type SubscriptionSource } from './pickSubscription';
 import type { FlowServices } from './services';
@@ -9,13 +9,6 @@ import type { FlowServices } from './services';
 export interface ProtectedVmTarget {
   vault: Vault;
   item: ProtectedVm;
-}
-
-/** Where an item stands, as the context values name it: backups run, stopped, or soft-deleted. */
-export type ProtectionStage = 'protecting' | 'stopped' | 'softDeleted';
-
-export function protectionStage(item: ProtectedVm): ProtectionStage {
-  return item.health === 'softDeleted' ? 'softDeleted' : item.health === 'stopped' ? 'stopped' : 'protecting';
 }
 
 /** The target of a protected VM tree node (its parent is the vault node); undefined for any other argument. */

@@ -1,4 +1,4 @@
-import type { ProtectedVm } from '../azure/model';
+import { protectionStage, type ProtectedVm } from '../azure/model';
 
 /**
  * Context values of tree items, declared once. Menus match them with regular expressions on
@@ -12,7 +12,7 @@ export const contextValues = {
   unprotectedVms: 'azureVmBackup.unprotectedVms',
   unprotectedVm: 'azureVmBackup.unprotectedVm',
   /** protecting (backups run, including initial backup pending), stopped, or softDeleted. */
-  protectedVm: (vm: ProtectedVm) => `azureVmBackup.protectedVm.${vm.health === 'softDeleted' ? 'softDeleted' : vm.health === 'stopped' ? 'stopped' : 'protecting'}.${vm.health}`,
+  protectedVm: (vm: ProtectedVm) => `azureVmBackup.protectedVm.${protectionStage(vm)}.${vm.health}`,
   /** A vault's "Backup jobs" folder. */
   jobs: 'azureVmBackup.jobs',
   /** azureVmBackup.job.<status in lower camel case>[.cancellable], e.g. azureVmBackup.job.inProgress.cancellable */
