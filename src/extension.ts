@@ -2,7 +2,6 @@ import { commands, l10n, window, workspace } from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import type { AzureAccess } from './auth/azureAccess';
 import { accessSettings, createAzureAccess } from './auth/createAzureAccess';
-import { applySubscriptionFilter } from './auth/subscriptionFilter';
 import { registerCommands } from './commands/commandTable';
 import { createVaultBackend } from './commands/createVaultBackend';
 import { policyEditorBackend } from './commands/policyEditorBackend';
@@ -50,7 +49,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     return { cache, reader: cache.reader, operations: operations.operations };
   };
   // The create-vault form offers the subscriptions the tree shows; its serializer restores it after a reload.
-  const shownSubscriptions = async () => applySubscriptionFilter(await tree.allSubscriptions(), currentSubscriptionFilter().selected);
+  const shownSubscriptions = () => tree.shownSubscriptions();
   const vaultForm: CreateVaultPanels = new CreateVaultPanels(context.extensionUri, () => createVaultBackend(services, shownSubscriptions), log);
   const policyForm: PolicyEditorPanels = new PolicyEditorPanels(context.extensionUri, () => policyEditorBackend(services), log);
   const services: ExtensionServices = { log, tree, treeView, prompts: vscodePrompts, view, azure, jobs: jobWatcher, jobsView, vaultForm, policyForm };

@@ -9,7 +9,6 @@ import { createVault } from './createVault';
 import { editPolicy } from './editPolicy';
 import { filterJobs } from './filterJobs';
 import { showRunningJobs } from './showRunningJobs';
-import { applySubscriptionFilter } from '../auth/subscriptionFilter';
 import type { VaultNode } from '../tree/vaultNode';
 import { changePolicy } from './changePolicy';
 import { deleteVault } from './deleteVault';
@@ -17,7 +16,6 @@ import { enableBackup } from './enableBackup';
 import type { SubscriptionSource } from './pickSubscription';
 import { protectedVmTargetOf } from './protectedVmTarget';
 import { resumeBackup } from './resumeBackup';
-import { currentSubscriptionFilter } from './selectSubscriptions';
 import { stopBackup } from './stopBackup';
 import { undeleteBackup } from './undeleteBackup';
 import { runCommand } from './runCommand';
@@ -29,7 +27,7 @@ import type { SignInTenantNode } from '../tree/messageNodes';
 /** Every command id bound to its handler, in one place. */
 export function registerCommands(services: ExtensionServices): Disposable[] {
   // Commands run from the palette (no node) ask for their item among the subscriptions the tree shows.
-  const shownSubscriptions: SubscriptionSource = async () => applySubscriptionFilter(await services.tree.allSubscriptions(), currentSubscriptionFilter().selected);
+  const shownSubscriptions: SubscriptionSource = () => services.tree.shownSubscriptions();
   const table: Record<string, (...args: never[]) => Promise<unknown> | unknown> = {
     'azureVmBackup.refresh': (node?: BackupTreeNode) => services.tree.refresh(node),
     'azureVmBackup.retryLoad': (node: LoadErrorNode) => services.tree.retry(node),

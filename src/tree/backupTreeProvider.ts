@@ -129,6 +129,11 @@ export class BackupTreeProvider implements TreeDataProvider<BackupTreeNode>, Dis
     return [...unique.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /** The subscriptions the tree shows: all of them, narrowed by the subscription filter in force. */
+  async shownSubscriptions(): Promise<Subscription[]> {
+    return applySubscriptionFilter(await this.allSubscriptions(), this.selectedSubscriptions);
+  }
+
   private async roots(context: TreeContext): Promise<BackupTreeNode[]> {
     const signedIn = await context.access.isSignedIn();
     await commands.executeCommand('setContext', treeContextKeys.signedIn, signedIn);
