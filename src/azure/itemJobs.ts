@@ -8,8 +8,6 @@ import { sameContainer, type ItemRef } from './protectedItemNames';
 const day = 86_400_000;
 /** How far back a running backup is looked for: longer than any backup should take (12 h is already wrong). */
 export const runningJobWindowMs = 7 * day;
-/** The jobs filter's end time is in whole seconds: look a little past now, also for a service clock ahead of ours. */
-const untilMarginMs = 60_000;
 
 export interface ItemJobs {
   /** The item's jobs, newest first. */
@@ -27,7 +25,8 @@ export async function listItemJobs(calls: ArmCalls, item: ItemRef, query: Omit<J
   const { vault } = item;
   const client = await calls.backup(vault.subscriptionId, signal);
   let serverTime: Date | undefined;
-  const filter = jobFilter({ ...query, until: new Date(Date.now() + untilMarginMs) });
+  // jobFilter's open end already reaches a minute past now (whole seconds, a service clock ahead of ours).
+  const filter = jobFilter(query);
   const jobs = await calls.run(vault.subscriptionId, signal, () =>
     collectPages(
       client.backupJobs.list(vault.name, vault.resourceGroup, {
