@@ -71,5 +71,10 @@ function locationJson(subscription: SubscriptionRecord, region: (typeof regions)
       physicalLocation: region.displayName,
       pairedRegion: [{ name: region.pairedRegion, id: `/subscriptions/${subscription.subscriptionId}/locations/${region.pairedRegion}` }],
     },
+    // Subscriptions_ListLocations (2022-12-01) maps each logical zone to a physical one, which
+    // Azure names '<region>-az<n>'; a region without zones has no mappings.
+    ...(region.zones.length > 0
+      ? { availabilityZoneMappings: region.zones.map((zone) => ({ logicalZone: zone, physicalZone: `${region.name}-az${zone}` })) }
+      : {}),
   };
 }

@@ -173,7 +173,7 @@ function createOrUpdate(context: EmulatorContext, request: ArmRequest): ArmRespo
   return { status: existing ? 200 : 201, body: vaultJson(record, request.now), headers: vaultOperationHeaders(context, request, id, operation.id) };
 }
 
-function refuseDeleteWhileItemsRemain(vault: VaultRecord): void {
+export function refuseDeleteWhileItemsRemain(vault: VaultRecord): void {
   const items = Object.values(vault.protectedItems);
   const active = items.filter((item) => !isSoftDeleted(item));
   const softDeleted = items.filter(isSoftDeleted);

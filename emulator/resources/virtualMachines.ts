@@ -11,6 +11,9 @@ import { virtualMachinesOf } from '../state/indexes';
 import type { VirtualMachineRecord } from '../state/model';
 import { findOperation, isoTime, operationStatus, operationUrl, startOperation } from '../operations';
 import { normalizeRegion } from './regions';
+import { requireGroupForWrite } from './resourceGroupDeletion';
+import { checkVirtualMachine, completeVirtualMachine, withoutSecrets } from './compute/vmCreateValidation';
+import { referenceId } from './network/networkReferences';
 
 const vmName = /^[a-zA-Z0-9][-a-zA-Z0-9_.]{0,62}[a-zA-Z0-9_]$|^[a-zA-Z0-9]$/;
 const createAzureMs = 90_000;
@@ -59,6 +62,7 @@ export function virtualMachineRoutes(context: EmulatorContext): RouteDefinition[
       handler: (request) => {
         const vm = findVirtualMachine(context, request.parameters.subscriptionId!, request.parameters.resourceGroupName!, request.parameters.vmName!);
         delete context.state.virtualMachines[keyOf(vm.resource.id)];
+        deleteInterfacesMarkedForDeletion(context, vm);
         const operation = startOperation(context, 'vmDelete', keyOf(vm.resource.id), deleteAzureMs, request.now);
         return { status: 202, headers: computeOperationHeaders(context, request, vm.resource.location, operation.id) };
       },
@@ -83,7 +87,7 @@ export function virtualMachineRoutes(context: EmulatorContext): RouteDefinition[
 
 function createOrUpdate(context: EmulatorContext, request: ArmRequest): { status: number; body: unknown; headers: Record<string, string> } {
   const { subscriptionId, resourceGroupName, vmName: name } = request.parameters as Record<string, string>;
-  const group = findResourceGroup(context, subscriptionId!, resourceGroupName!);
+  const group = requireGroupForWrite(context, subscriptionId!, resourceGroupName!, request.now);
   if (!vmName.test(name!)) {
     throw badRequest('InvalidParameter', `The virtual machine name '${name}' is not valid: use 1-64 letters, digits, hyphens, underscores and periods, starting with a letter or digit.`);
   }
@@ -102,6 +106,9 @@ function createOrUpdate(context: EmulatorContext, request: ArmRequest): { status
   const properties = { ...(existing?.resource.properties ?? {}), ...(body.properties ?? {}) };
   delete properties.provisioningState;
   delete properties.instanceView;
+  const write = { id, name: existing?.resource.name ?? name!, subscriptionId: group.subscriptionId, resourceGroup: group.name, location, zones: body.zones, properties, sent: body.properties ?? {}, creating: !existing };
+  const image = checkVirtualMachine(context, write);
+  completeVirtualMachine(write, image);
   properties.vmId = existing?.resource.properties.vmId ?? randomUUID();
   properties.timeCreated = existing?.resource.properties.timeCreated ?? isoTime(request.now);
   properties.hardwareProfile ??= { vmSize: 'Standard_B2s' };
@@ -116,7 +123,8 @@ function createOrUpdate(context: EmulatorContext, request: ArmRequest): { status
       location,
       ...(body.tags ?? existing?.resource.tags ? { tags: body.tags ?? existing?.resource.tags } : {}),
       ...(body.zones ? { zones: body.zones } : {}),
-      properties,
+      // Never kept, so never answered: the password, custom data, protected settings.
+      properties: withoutSecrets(properties),
     },
     provisioningUntil: operation.endTime,
     provisioningKind: existing ? 'Updating' : 'Creating',
@@ -125,6 +133,16 @@ function createOrUpdate(context: EmulatorContext, request: ArmRequest): { status
   context.state.virtualMachines[key] = record;
   context.changed();
   return { status: existing ? 200 : 201, body: vmJson(record, request.now, false), headers: computeOperationHeaders(context, request, location, operation.id) };
+}
+
+/** A VM's interfaces marked deleteOption 'Delete' go with it, as Azure does (the rest stay, detached). */
+function deleteInterfacesMarkedForDeletion(context: EmulatorContext, vm: VirtualMachineRecord): void {
+  const profile = (vm.resource.properties.networkProfile ?? {}) as { networkInterfaces?: { id?: string; properties?: { deleteOption?: string } }[] };
+  for (const reference of profile.networkInterfaces ?? []) {
+    const nicId = referenceId(reference);
+    if (nicId && reference.properties?.deleteOption === 'Delete') delete context.state.networkResources[keyOf(nicId)];
+  }
+  context.changed();
 }
 
 function computeOperationHeaders(context: EmulatorContext, request: ArmRequest, location: string, operationId: string): Record<string, string> {

@@ -34,7 +34,7 @@ export class SeedBuilder {
     readonly now: number,
     tenant: EmulatorState['tenant'] = { tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', displayName: 'Contoso', defaultDomain: 'contoso.onmicrosoft.com' },
   ) {
-    this.state = { schemaVersion: 1, tenant, subscriptions: {}, resourceGroups: {}, virtualMachines: {}, vaults: {}, operations: {} };
+    this.state = { schemaVersion: 1, tenant, subscriptions: {}, resourceGroups: {}, virtualMachines: {}, vaults: {}, networkResources: {}, storageAccounts: {}, deployments: {}, restorePointCollections: {}, operations: {} };
   }
 
   subscription(subscriptionId: string, displayName: string, locations: string[]): string {

@@ -10,8 +10,41 @@ export interface EmulatorState {
   resourceGroups: Record<string, ResourceGroupRecord>;
   virtualMachines: Record<string, VirtualMachineRecord>;
   vaults: Record<string, VaultRecord>;
+  /** Virtual networks, network interfaces, public IP addresses and network security groups, keyed by lower-cased id. */
+  networkResources: Record<string, ResourceRecord>;
+  /** Storage accounts, keyed by lower-cased id. */
+  storageAccounts: Record<string, ResourceRecord>;
+  /** Template deployments at resource-group scope, keyed by lower-cased id. */
+  deployments: Record<string, DeploymentRecord>;
+  /**
+   * Restore point collections Azure Backup made for instant restore (Microsoft.Compute/restorePointCollections),
+   * keyed by lower-cased id; properties.source.id names the VM.
+   */
+  restorePointCollections: Record<string, ResourceRecord>;
   /** Asynchronous operations, keyed by operation id. */
   operations: Record<string, OperationRecord>;
+}
+
+/** A resource the emulator keeps as ARM shows it (networks, storage accounts). */
+export interface ResourceRecord {
+  subscriptionId: string;
+  resourceGroup: string;
+  resource: ArmResourceJson;
+  /** When a create or update finishes (provisioningState Updating/Creating until then). */
+  provisioningUntil?: number;
+}
+
+/**
+ * A template deployment. The template and the parameters as sent are kept (securestring values
+ * too, as the deployment needs them), but no answer ever returns a securestring value.
+ */
+export interface DeploymentRecord {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  id: string;
+  /** Filled by the deployment engine (emulator/deployments). */
+  [key: string]: unknown;
 }
 
 export interface SubscriptionRecord {
@@ -62,6 +95,21 @@ export interface VaultRecord {
   discoveredVmIds: string[];
   /** Times of policy creates and edits, for the 50-per-24-hours limit. */
   policyWrites: number[];
+  /** backupProtectionIntent resources put to this vault, keyed by lower-cased intent name. */
+  protectionIntents?: Record<string, ProtectionIntentRecord>;
+}
+
+/**
+ * A backupProtectionIntent (AzureResourceItem): what was asked. Its state is read from the protected
+ * item it made; when the VM could not be protected, why (the intent's PUT does not say).
+ */
+export interface ProtectionIntentRecord {
+  /** e.g. vm;iaasvmcontainerv2;rg;vm, as the client spelled it */
+  name: string;
+  sourceResourceId: string;
+  policyId: string;
+  friendlyName?: string;
+  failure?: { code: string; message: string };
 }
 
 export interface PolicyRecord {
@@ -146,7 +194,12 @@ export type OperationKind =
   | 'backup'
   | 'jobCancel'
   | 'policyUpdate'
-  | 'storageConfig';
+  | 'storageConfig'
+  | 'networkPut'
+  | 'networkDelete'
+  | 'storageAccountCreate'
+  | 'resourceGroupDelete'
+  | 'deploymentDelete';
 
 export interface OperationRecord {
   id: string;
@@ -158,7 +211,7 @@ export interface OperationRecord {
   /** The protected item (lower-cased name) for item operations. */
   itemKey?: string;
   jobId?: string;
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; details?: { code: string; target?: string; message: string }[] };
   /** Applied once, when the operation ends (a discovery's findings, for instance). */
   effectApplied?: boolean;
 }

@@ -21,6 +21,12 @@ export class StateFile {
     if (state.schemaVersion !== 1) {
       throw new Error(`${this.path} holds emulator state of schema ${String(state.schemaVersion)}; this emulator reads schema 1. Delete the file or pass another --state.`);
     }
+    // State written before networks, storage accounts and deployments were kept has none of them.
+    state.networkResources ??= {};
+    state.storageAccounts ??= {};
+    state.deployments ??= {};
+    // ... nor the restore point collections backups make.
+    state.restorePointCollections ??= {};
     return state;
   }
 

@@ -3,11 +3,16 @@ import type { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { ResourceManagementClient } from '@azure/arm-resources';
+import type { NetworkManagementClient } from '@azure/arm-network';
+import type { StorageManagementClient } from '@azure/arm-storage';
 import type { ArmConnection } from './armConnection';
 import { clientOptions } from './armConnection';
 
-/** Resource groups are pinned to the api-version the published specification describes. */
-export const resourceGroupsApiVersion = '2021-04-01';
+/**
+ * The api-version @azure/arm-resources 6.1.x sends for resource groups and deployments alike
+ * (its default: one client, one version); the published specifications in ../shared describe it.
+ */
+export const resourceGroupsApiVersion = '2025-03-01';
 
 /**
  * The Azure SDK clients for one connection, loaded lazily (`await import`) so activating the
@@ -32,7 +37,7 @@ export class ArmClients {
   resources(subscriptionId: string): Promise<ResourceManagementClient> {
     return this.once(`resources/${subscriptionId}`, async () => {
       const { ResourceManagementClient } = await import('@azure/arm-resources');
-      return new ResourceManagementClient(this.connection.credential, subscriptionId, { ...this.options, apiVersion: resourceGroupsApiVersion });
+      return new ResourceManagementClient(this.connection.credential, subscriptionId, this.options);
     });
   }
 
@@ -40,6 +45,20 @@ export class ArmClients {
     return this.once(`compute/${subscriptionId}`, async () => {
       const { ComputeManagementClient } = await import('@azure/arm-compute');
       return new ComputeManagementClient(this.connection.credential, subscriptionId, this.options);
+    });
+  }
+
+  network(subscriptionId: string): Promise<NetworkManagementClient> {
+    return this.once(`network/${subscriptionId}`, async () => {
+      const { NetworkManagementClient } = await import('@azure/arm-network');
+      return new NetworkManagementClient(this.connection.credential, subscriptionId, this.options);
+    });
+  }
+
+  storage(subscriptionId: string): Promise<StorageManagementClient> {
+    return this.once(`storage/${subscriptionId}`, async () => {
+      const { StorageManagementClient } = await import('@azure/arm-storage');
+      return new StorageManagementClient(this.connection.credential, subscriptionId, this.options);
     });
   }
 
