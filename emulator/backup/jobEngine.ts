@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../context';
 import type { JobError, JobOperation, JobRecord, JobStatus, ProtectedItemRecord, VaultRecord } from '../state/model';
 import { isoTime } from '../operations';
+import { collectionForBackup } from './restorePointCollections';
 
 /** Azure-time durations of each kind of job; the emulator divides them by --time-scale. */
 export const jobDurationsAzureMs = {
@@ -85,7 +86,11 @@ export function advanceJobs(context: EmulatorContext, vault: VaultRecord, now: n
     }
     finish(context, job, job.outcome.status, endsAt);
     const item = job.protectedItemName ? vault.protectedItems[job.protectedItemName.toLowerCase()] : undefined;
-    if (item && job.operation === 'Backup') applyBackupResult(item, job, endsAt);
+    if (item && job.operation === 'Backup') {
+      applyBackupResult(item, job, endsAt);
+      // The snapshot went to the VM's restore point collection: its first backup makes it.
+      if (job.outcome.status === 'Completed') collectionForBackup(context, vault, item);
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import { operationStatus } from '../operations';
 import { advanceJobs } from './jobEngine';
 import { completeDiscovery } from './discovery';
 import { isForgotten, nextDeadline } from './deadlines';
+import { completeGroupDeletion } from '../resources/resourceGroupDeletion';
 
 /**
  * Brings everything that changes with time up to `now`: jobs end, discoveries land, soft-deleted
@@ -17,6 +18,7 @@ export function advanceTime(context: EmulatorContext, now: number): void {
       const vault = context.state.vaults[operation.resourceKey];
       if (vault) completeDiscovery(context, vault, operation);
     }
+    if (operation.kind === 'resourceGroupDelete') completeGroupDeletion(context, operation);
     operation.effectApplied = true;
     context.changed();
   }

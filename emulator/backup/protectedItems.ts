@@ -5,14 +5,13 @@ import { ok, queryParameter } from '../http/armHttp';
 import { pageOf } from '../http/paging';
 import { parseFilter } from '../http/odataFilter';
 import { apiVersions } from '../apiVersions';
-import { keyOf } from '../state/lookup';
-import { protectionOf } from '../state/indexes';
-import type { ProtectedItemRecord, VaultRecord } from '../state/model';
+import type { JobRecord, OperationRecord, ProtectedItemRecord, VaultRecord } from '../state/model';
 import { findOperation, operationStatus, startOperation, stillRunning } from '../operations';
 import { serviceErrors } from './serviceErrors';
 import { containerNameFor, isSoftDeleted, protectedItemJson, protectedItemNameFor, protectedItemType } from './protectedItemState';
-import { jobDurationsAzureMs, runningJobsOf, startJob } from './jobEngine';
+import { jobDurationsAzureMs, jobEndsAt, runningJobsOf, startJob } from './jobEngine';
 import { securitySettings } from './vaultSettings';
+import { markDiscovered, vmToProtect, type ProtectionRequest } from './protectionTarget';
 import { itemOperationHeaders, itemPath, operationStatusJson, requireItem, vaultKeyOf, vaultOf, vaultOperationHeaders, vaultPath } from './vaultRequest';
 
 type Json = Record<string, unknown>;
@@ -61,24 +60,29 @@ function putItem(context: EmulatorContext, request: ArmRequest): ArmResponse {
   if (request.parameters.fabricName!.toLowerCase() !== 'azure' || (properties.protectedItemType !== undefined && properties.protectedItemType !== protectedItemType)) {
     throw serviceErrors.containerNotDiscovered();
   }
-  const existing = vault.protectedItems[request.parameters.protectedItemName!.toLowerCase()];
-  if (existing && existing.containerName.toLowerCase() !== request.parameters.containerName!.toLowerCase()) throw serviceErrors.containerNotDiscovered();
-  const item = existing ? changeProtection(context, vault, existing, properties, request.now) : enableProtection(context, vault, request, properties);
+  const target = { sourceResourceId: properties.sourceResourceId, containerName: request.parameters.containerName!, itemName: request.parameters.protectedItemName!, now: request.now };
+  const item = protect(context, vault, target, properties);
   const operation = startOperation(context, 'protectedItem', vaultKeyOf(vault), acceptAzureMs, request.now, { jobId: item.jobId, itemKey: item.item.name.toLowerCase() });
+  lastsAsLongAsItsJob(operation, vault.jobs[item.jobId]);
   return { status: 202, headers: itemOperationHeaders(context, request, vault, item.item, operation.id) };
 }
 
-function enableProtection(context: EmulatorContext, vault: VaultRecord, request: ArmRequest, properties: Json): { item: ProtectedItemRecord; jobId: string } {
-  const sourceId = typeof properties.sourceResourceId === 'string' ? properties.sourceResourceId : '';
-  const vm = context.state.virtualMachines[keyOf(sourceId)];
-  if (!vm || !vault.discoveredVmIds.includes(keyOf(sourceId))) throw serviceErrors.containerNotDiscovered();
-  const containerName = containerNameFor(vm.resourceGroup, vm.resource.name);
-  const name = protectedItemNameFor(vm.resourceGroup, vm.resource.name);
-  if (request.parameters.containerName!.toLowerCase() !== containerName.toLowerCase() || request.parameters.protectedItemName!.toLowerCase() !== name.toLowerCase()) {
+/**
+ * What a protected-item PUT and a protection-intent PUT both do: protect a VM (a ConfigureBackup
+ * job), or change the protection of the item that already exists under that name.
+ */
+export function protect(context: EmulatorContext, vault: VaultRecord, target: ProtectionRequest, properties: Json): { item: ProtectedItemRecord; jobId: string } {
+  const existing = vault.protectedItems[target.itemName.toLowerCase()];
+  if (existing && target.containerName !== undefined && existing.containerName.toLowerCase() !== target.containerName.toLowerCase()) {
     throw serviceErrors.containerNotDiscovered();
   }
-  const holder = protectionOf(context, sourceId)?.vault;
-  if (holder) throw serviceErrors.alreadyProtected(holder.resource.name);
+  return existing ? changeProtection(context, vault, existing, properties, target.now) : enableProtection(context, vault, target, properties);
+}
+
+function enableProtection(context: EmulatorContext, vault: VaultRecord, target: ProtectionRequest, properties: Json): { item: ProtectedItemRecord; jobId: string } {
+  const vm = vmToProtect(context, vault, target);
+  const containerName = containerNameFor(vm.resourceGroup, vm.resource.name);
+  const name = protectedItemNameFor(vm.resourceGroup, vm.resource.name);
   const policyName = policyNameFrom(vault, properties.policyId);
   if (!policyName) throw serviceErrors.invalidParameter('policyId');
   if (Object.keys(vault.protectedItems).length >= maxItemsPerVault) throw serviceErrors.limitReached(`Protected items per vault (${maxItemsPerVault})`);
@@ -94,13 +98,14 @@ function enableProtection(context: EmulatorContext, vault: VaultRecord, request:
     protectionState: 'IRPending',
     lastBackupStatus: '',
     protectedItemDataId: String(Math.floor(Math.random() * 1e15)),
-    createdAt: request.now,
+    createdAt: target.now,
     recoveryPoints: [],
     onDemandBackups: [],
   };
   vault.protectedItems[name.toLowerCase()] = item;
   vault.storageLocked = true;
-  const job = startJob(context, vault, { operation: 'ConfigureBackup', item, entityFriendlyName: item.friendlyName, tasks: [{ taskId: 'Configure backup', azureMs: jobDurationsAzureMs.configureBackup }], startTime: request.now });
+  markDiscovered(vault, vm);
+  const job = startJob(context, vault, { operation: 'ConfigureBackup', item, entityFriendlyName: item.friendlyName, tasks: [{ taskId: 'Configure backup', azureMs: jobDurationsAzureMs.configureBackup }], startTime: target.now });
   return { item, jobId: job.id };
 }
 
@@ -160,10 +165,19 @@ function deleteItem(context: EmulatorContext, request: ArmRequest): ArmResponse 
   }
   context.changed();
   const operation = startOperation(context, 'protectedItem', vaultKeyOf(vault), acceptAzureMs, request.now, { jobId: job.id, itemKey: item.name.toLowerCase() });
+  lastsAsLongAsItsJob(operation, job);
   return { status: 202, headers: vaultOperationHeaders(context, request, vault, operation.id) };
 }
 
-function policyNameFrom(vault: VaultRecord, policyId: unknown): string | undefined {
+/**
+ * Enable, stop, resume and delete stay InProgress for as long as the job they started runs, and
+ * end with that job's id (AZURE-BACKUP-FACTS: real clients see many InProgress polls).
+ */
+function lastsAsLongAsItsJob(operation: OperationRecord, job: JobRecord | undefined): void {
+  if (job) operation.endTime = Math.max(operation.endTime, jobEndsAt(job));
+}
+
+export function policyNameFrom(vault: VaultRecord, policyId: unknown): string | undefined {
   if (typeof policyId !== 'string' || policyId === '') return undefined;
   const prefix = `${vault.resource.id}/backupPolicies/`.toLowerCase();
   if (!policyId.toLowerCase().startsWith(prefix)) return undefined;

@@ -24,6 +24,32 @@ export const serviceErrors = {
       'BMSUserErrorVmAlreadyProtected',
       `VM is already Protected with same or other Vault. Virtual machine is already registered with recovery services vault '${vaultName}'. Please select a different virtual machine for registration.`,
     ),
+  // Code: the service's answer to a sourceResourceId it cannot resolve (seen for a file share in
+  // Azure/azure-sdk-for-go#21808: "SourceResourceId must be a fully qualified ARM Id of source storage
+  // account."); the words for a VM are a guess.
+  vmNotFound: (sourceResourceId: string) =>
+    badRequest(
+      'BMSUserErrorInvalidSourceResourceId',
+      `SourceResourceId must be a fully qualified ARM Id of an existing virtual machine. The specified Azure virtual machine '${sourceResourceId}' was not found.`,
+    ),
+  // Same code as above (a guess for this case): the container name has no subscription, so the
+  // service resolves the VM in the vault's own subscription.
+  vmInOtherSubscription: (sourceResourceId: string, vaultSubscriptionId: string) =>
+    badRequest(
+      'BMSUserErrorInvalidSourceResourceId',
+      `SourceResourceId '${sourceResourceId}' names a virtual machine outside the vault's subscription '${vaultSubscriptionId}'. A vault protects virtual machines of its own subscription only.`,
+    ),
+  // Code and first sentence from the service's own troubleshooter (SelfHelpContent_v2,
+  // azurebackup-crc-usererrorvmvaultlocationmismatch.md); the rest is its recommendation.
+  vmInOtherRegion: (vmLocation: string, vaultLocation: string) =>
+    badRequest(
+      'UserErrorVmVaultLocationMismatch',
+      `Virtual machine and vault are in different region (virtual machine: '${vmLocation}', vault: '${vaultLocation}'). Select a vault which is in the same region as the virtual machine and retry the operation.`,
+    ),
+  // Code and first sentence from the backup troubleshooting guide ("UserErrorVmNotInDesirableState -
+  // VM is not in a state that allows backups"); answered while the VM is still being created.
+  vmNotReady: () =>
+    badRequest('UserErrorVmNotInDesirableState', 'VM is not in a state that allows backups. Wait until the virtual machine has finished provisioning, then retry the operation.'),
   // code second-hand, text a guess
   policyInUse: () => badRequest('BMSUserErrorPolicyObjectInUse', 'Cannot delete the backup policy as one or more backup items are associated with this policy.'),
   invalidPolicyForProvider: () =>
