@@ -16,6 +16,9 @@ import { subscriptionRoutes } from './resources/subscriptions';
 import { resourceGroupRoutes } from './resources/resourceGroups';
 import { virtualMachineRoutes } from './resources/virtualMachines';
 import { vaultRoutes } from './resources/vaults';
+import { networkRoutes } from './resources/network/networkRoutes';
+import { storageAccountRoutes } from './resources/storage/storageAccounts';
+import { computeCatalogRoutes } from './resources/compute/computeCatalogRoutes';
 import { vaultConfigRoutes } from './backup/vaultConfigs';
 import { policyRoutes } from './backup/policies';
 import { discoveryRoutes } from './backup/discovery';
@@ -24,7 +27,13 @@ import { onDemandBackupRoutes } from './backup/onDemandBackup';
 import { backupStatusRoutes } from './backup/backupStatus';
 import { jobRoutes } from './backup/jobs';
 import { recoveryPointRoutes } from './backup/recoveryPoints';
+import { protectionIntentRoutes } from './backup/protectionIntents';
+import { restorePointCollectionRoutes } from './backup/restorePointCollectionRoutes';
 import { advanceTime } from './backup/progress';
+import { DeploymentPlans } from './deployments/deploymentPlans';
+import { DeploymentEngine } from './deployments/deploymentEngine';
+import { deploymentRoutes } from './deployments/deploymentRoutes';
+import { InternalArm } from './deployments/internalArm';
 
 export interface RunningEmulator {
   url: string;
@@ -45,11 +54,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   }
 
   const router = new Router();
+  // Deployments send their resources through the same router, on the emulator's own address.
+  let origin = 'https://127.0.0.1';
+  const internal = new InternalArm(router, () => origin);
+  const plans = new DeploymentPlans(context);
+  const deployments = new DeploymentEngine(context, plans, internal, (now) => advanceTime(context, now));
   router.add(
     ...subscriptionRoutes(context),
     ...resourceGroupRoutes(context),
     ...virtualMachineRoutes(context),
     ...vaultRoutes(context),
+    ...networkRoutes(context),
+    ...storageAccountRoutes(context),
+    ...computeCatalogRoutes(context),
     ...vaultConfigRoutes(context),
     ...policyRoutes(context),
     ...discoveryRoutes(context),
@@ -58,6 +75,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     ...backupStatusRoutes(context),
     ...jobRoutes(context),
     ...recoveryPointRoutes(context),
+    ...deploymentRoutes({ context, plans, internal }, deployments),
+    ...protectionIntentRoutes(context),
+    ...restorePointCollectionRoutes(context),
   );
 
   const certificates = await createEmulatorCertificates();
@@ -69,7 +89,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     log: new RequestLog(),
     dice: new FaultDice(options.faults, options.faultSeed),
     throttle: new SubscriptionThrottle(options.throttling),
-    advance: (now) => advanceTime(context, now),
+    advance: (now) => {
+      deployments.advance(now);
+      advanceTime(context, now);
+    },
     certificate: { chain: certificates.serverCertificateChain, key: certificates.serverPrivateKey },
   });
   await new Promise<void>((resolve, reject) => {
@@ -77,6 +100,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  origin = `https://127.0.0.1:${port}`;
   return {
     url: `https://127.0.0.1:${port}`,
     caFile: options.caFile,

@@ -35,6 +35,11 @@ export interface ConformanceReport {
   unknown: { method: string; path: string; apiVersion: string }[];
   /** Distinct "OperationId status" pairs that were checked, sorted. */
   covered: string[];
+  /**
+   * Requests a test sent against the spec on purpose (header `x-avb-deliberately-invalid`), to see
+   * the emulator refuse them: their request is not checked, their refusal (4xx) is.
+   */
+  deliberatelyInvalid: number;
   violations: ConformanceViolation[];
 }
 
@@ -55,6 +60,9 @@ const UNKNOWN_OPERATION_CODES: ReadonlySet<string> = new Set([
   'OPERATION_NOT_FOUND_IN_CACHE_WITH_PROVIDER', // provider unknown
   'NO_OPERATION_FOUND',
 ]);
+
+/** The request header a test sets on a request it sends against the spec on purpose. */
+export const deliberatelyInvalidHeader = 'x-avb-deliberately-invalid';
 
 interface IgnoredIssue {
   code: string;
@@ -77,6 +85,16 @@ const IGNORED_ISSUES: readonly IgnoredIssue[] = [
       'oav takes a response without Content-Type as application/octet-stream even when it has no body (e.g. an LRO 201/202); a body the spec requires is still reported, as INVALID_RESPONSE_BODY',
   },
 ];
+
+/**
+ * ARM's own operation-result URLs (/subscriptions/{id}/operationresults/{id}, the Location a
+ * resource group delete answers) are in no spec, but oav matches them to Resources_GetById, whose
+ * path '/{resourceId}' matches any path at the resources api-versions: they are counted as
+ * unknown, not checked as a generic resource.
+ */
+function isOperationResultMistakenForResource(operationId: string | undefined, path: string): boolean {
+  return operationId === 'Resources_GetById' && /^\/subscriptions\/[^/]+\/operationresults\/[^/]+$/i.test(path);
+}
 
 /** Matches one oav issue against IGNORED_ISSUES. */
 function isIgnored(issue: LiveValidationIssue, where: 'request' | 'response', exchange: RecordedExchange): boolean {
@@ -148,7 +166,7 @@ export async function createConformanceChecker(): Promise<{
 }
 
 async function checkExchanges(validator: LiveValidator, exchanges: RecordedExchange[]): Promise<ConformanceReport> {
-  const report: ConformanceReport = { checked: 0, unknown: [], covered: [], violations: [] };
+  const report: ConformanceReport = { checked: 0, unknown: [], covered: [], violations: [], deliberatelyInvalid: 0 };
   const covered = new Set<string>();
   const unknown = new Map<string, ConformanceReport['unknown'][number]>();
   for (const exchange of exchanges) {
@@ -197,7 +215,7 @@ async function checkExchanges(validator: LiveValidator, exchanges: RecordedExcha
     }
     const request = result.requestValidationResult;
     const requestException = request.runtimeException;
-    if (requestException && UNKNOWN_OPERATION_CODES.has(requestException.code)) {
+    if ((requestException && UNKNOWN_OPERATION_CODES.has(requestException.code)) || isOperationResultMistakenForResource(request.operationInfo?.operationId, readablePath)) {
       const key = `${method} ${readablePath} ${apiVersion}`;
       if (!unknown.has(key)) unknown.set(key, { method, path: readablePath, apiVersion });
       continue;
@@ -205,6 +223,11 @@ async function checkExchanges(validator: LiveValidator, exchanges: RecordedExcha
     const operationId = request.operationInfo.operationId;
     report.checked++;
     covered.add(`${operationId} ${exchange.status}`);
+    const deliberate = Object.keys(exchange.requestHeaders ?? {}).some((name) => name.toLowerCase() === deliberatelyInvalidHeader);
+    if (deliberate) {
+      report.deliberatelyInvalid++;
+      if (exchange.status < 400) report.violations.push(violation(operationId, 'response', 'DELIBERATELY_INVALID_ACCEPTED', 'a request sent against the spec on purpose was accepted'));
+    }
 
     const collect = (where: 'request' | 'response', outcome: LiveValidationResult, issues = outcome.errors): void => {
       for (const issue of issues) {
@@ -216,7 +239,7 @@ async function checkExchanges(validator: LiveValidator, exchanges: RecordedExcha
         report.violations.push(violation(operationId, where, code, firstLine(message)));
       }
     };
-    collect('request', request);
+    if (!deliberate) collect('request', request);
     const response = result.responseValidationResult;
     if (response === request) continue; // oav did not get as far as the response
     let responseIssues = response.errors;
@@ -267,7 +290,7 @@ function firstLine(text: string): string {
 export function formatReport(report: ConformanceReport): string {
   const lines = [
     `Conformance: ${report.checked} exchange(s) checked against the specs, ${report.violations.length} violation(s), ` +
-      `${report.unknown.length} operation(s) with no spec.`,
+      `${report.unknown.length} operation(s) with no spec, ${report.deliberatelyInvalid} request(s) invalid on purpose (refused).`,
     `Covered (${report.covered.length}):`,
     ...report.covered.map((pair) => `  ${pair}`),
   ];
