@@ -12,6 +12,8 @@ export interface InputOptions {
   placeholder?: string;
   /** Answers the message to show while the value is not acceptable, undefined when it is. */
   validate?: (value: string) => string | undefined;
+  /** Masks what is typed (secrets: a securestring template parameter). */
+  password?: boolean;
 }
 
 /** Reports what a long task is doing now, e.g. 'Waiting for the ConfigureBackup job…'. */
@@ -51,6 +53,7 @@ export const vscodePrompts: UserPrompts = {
         value: options.value,
         placeHolder: options.placeholder,
         ignoreFocusOut: true,
+        password: options.password ?? false,
         validateInput: options.validate ? (value) => options.validate!(value) : undefined,
       }),
     ),
