@@ -10,6 +10,7 @@ export const webviewOutdir = 'dist/webviews';
 export const webviewEntries = {
   createVault: 'src/webviews/app/createVault/main.ts',
   policyEditor: 'src/webviews/app/policyEditor/main.ts',
+  createVm: 'src/webviews/app/createVm/main.ts',
 };
 
 /** esbuild options for the webview bundles. */

@@ -4,6 +4,8 @@ import type { AzureAccess } from './auth/azureAccess';
 import { accessSettings, createAzureAccess } from './auth/createAzureAccess';
 import { registerCommands } from './commands/commandTable';
 import { createVaultBackend } from './commands/createVaultBackend';
+import { createVmBackend } from './commands/createVmBackend';
+import { vscodeCreateVmPorts } from './commands/createVmPorts';
 import { policyEditorBackend } from './commands/policyEditorBackend';
 import { currentSubscriptionFilter } from './commands/selectSubscriptions';
 import type { AzureServices, BackupView, ExtensionServices } from './commands/services';
@@ -18,6 +20,7 @@ import { BackupTreeProvider } from './tree/backupTreeProvider';
 import { JobsView } from './tree/jobsView';
 import { vscodePrompts } from './ui/userPrompts';
 import { CreateVaultPanels } from './webviews/host/createVaultPanels';
+import { CreateVmPanels } from './webviews/host/createVmPanels';
 import { PolicyEditorPanels } from './webviews/host/policyEditorPanels';
 
 /** Composition root: builds the services, registers the view and commands; no logic of its own. */
@@ -52,8 +55,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const shownSubscriptions = () => tree.shownSubscriptions();
   const vaultForm: CreateVaultPanels = new CreateVaultPanels(context.extensionUri, () => createVaultBackend(services, shownSubscriptions), log);
   const policyForm: PolicyEditorPanels = new PolicyEditorPanels(context.extensionUri, () => policyEditorBackend(services), log);
-  const services: ExtensionServices = { log, tree, treeView, prompts: vscodePrompts, view, azure, jobs: jobWatcher, jobsView, vaultForm, policyForm };
-  context.subscriptions.push(log, tree, treeView, vaultForm, policyForm, ...registerCommands(services));
+  // The Create VM form; a policy authored for it in the policy editor comes back to it by the form's id.
+  const vmForm: CreateVmPanels = new CreateVmPanels(context.extensionUri, () => createVmBackend(services, { subscriptions: shownSubscriptions, policyForm, ports: vscodeCreateVmPorts }), log);
+  const services: ExtensionServices = { log, tree, treeView, prompts: vscodePrompts, view, azure, jobs: jobWatcher, jobsView, vaultForm, policyForm, vmForm };
+  context.subscriptions.push(log, tree, treeView, vaultForm, policyForm, vmForm, policyForm.onDidAuthor((formId, draft) => vmForm.deliverPolicy(formId, draft)), ...registerCommands(services));
   context.subscriptions.push(jobWatcher, jobsView, new JobStatusBar(jobWatcher), new JobNotifications(jobWatcher, services));
 
   let access: AzureAccess | undefined;

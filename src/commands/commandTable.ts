@@ -6,12 +6,14 @@ import { backUpNow } from './backUpNow';
 import { cancelJob } from './cancelJob';
 import { createPolicy } from './createPolicy';
 import { createVault } from './createVault';
+import { createVm } from './createVm';
 import { editPolicy } from './editPolicy';
 import { filterJobs } from './filterJobs';
 import { showRunningJobs } from './showRunningJobs';
 import type { VaultNode } from '../tree/vaultNode';
 import { changePolicy } from './changePolicy';
 import { deleteVault } from './deleteVault';
+import { deployTemplate } from './deployTemplate';
 import { enableBackup } from './enableBackup';
 import type { SubscriptionSource } from './pickSubscription';
 import { protectedVmTargetOf } from './protectedVmTarget';
@@ -19,6 +21,7 @@ import { resumeBackup } from './resumeBackup';
 import { stopBackup } from './stopBackup';
 import { undeleteBackup } from './undeleteBackup';
 import { runCommand } from './runCommand';
+import { vscodeTemplateFiles } from './templateWorkspace';
 import { selectSubscriptions } from './selectSubscriptions';
 import type { ExtensionServices } from './services';
 import { signIn, signInToTenant } from './signIn';
@@ -35,6 +38,7 @@ export function registerCommands(services: ExtensionServices): Disposable[] {
     'azureVmBackup.signInToTenant': (node?: SignInTenantNode) => signInToTenant(services, node),
     'azureVmBackup.selectSubscriptions': () => selectSubscriptions(services),
     'azureVmBackup.createVault': (node?: unknown) => createVault(services.vaultForm, node),
+    'azureVmBackup.createVm': (node?: unknown) => createVm(services.vmForm, node),
     'azureVmBackup.createPolicy': (node?: unknown) => createPolicy(services, shownSubscriptions, node),
     'azureVmBackup.editPolicy': (node?: unknown) => editPolicy(services, shownSubscriptions, node),
     'azureVmBackup.showLog': () => services.log.show(),
@@ -54,6 +58,8 @@ export function registerCommands(services: ExtensionServices): Disposable[] {
     'azureVmBackup.undeleteBackup': (node?: unknown) => undeleteBackup(services, shownSubscriptions, protectedVmTargetOf(node)),
     'azureVmBackup.changePolicy': (node?: unknown) => changePolicy(services, shownSubscriptions, protectedVmTargetOf(node)),
     'azureVmBackup.deleteVault': (node?: VaultNode) => deleteVault(services, shownSubscriptions, node?.vault),
+    // Explorer and editor menus pass the file's Uri; the palette passes nothing and asks for a template.
+    'azureVmBackup.deployTemplate': (uri?: unknown) => deployTemplate(services, { subscriptions: shownSubscriptions, files: vscodeTemplateFiles }, uri),
   };
   return Object.entries(table).map(([id, handler]) =>
     commands.registerCommand(id, (...args: unknown[]) => runCommand(services, id, async () => (handler as (...values: unknown[]) => unknown)(...args))),

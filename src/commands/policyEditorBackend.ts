@@ -2,10 +2,12 @@ import { l10n } from 'vscode';
 import { parseArmId, sameArmId } from '../azure/armId';
 import { AzureError, toAzureError } from '../azure/azureError';
 import type { BackupReader } from '../azure/backupReader';
+import type { Vault } from '../azure/model';
 import { PolicyWrites, type PolicySaveStep } from '../azure/policyWrites';
 import { clonePolicyDraft, newStandardPolicyDraft } from '../policy/policyDraft';
 import { policyDraftFromResource } from '../policy/policyMapping';
 import { errorText } from '../ui/azureErrorText';
+import { newVaultPolicyNames } from '../vmCreation/vmRules';
 import type { LoadedPolicy, PolicyEditorBackend } from '../webviews/host/policyEditorPanel';
 import type { FlowServices } from './services';
 import { subscriptionScope } from './treePaths';
@@ -40,6 +42,8 @@ export function policyEditorBackend(services: FlowServices): PolicyEditorBackend
     async load(identity): Promise<LoadedPolicy> {
       const { subscriptionId } = parseArmId(identity.vaultId);
       const vault = (await services.azure().cache.vaults(subscriptionId)).find((candidate) => sameArmId(candidate.id, identity.vaultId));
+      // Authoring for a Create VM form whose deployment also creates the vault: it has Azure's two default policies.
+      if (!vault && identity.author) return { vault: plannedVault(identity.vaultId, identity.author.location), mode: 'create', draft: newStandardPolicyDraft(), existingNames: [...newVaultPolicyNames], immutableVault: false };
       if (!vault) throw new AzureError('notFound', 'VaultNotFound', l10n.t('Vault {0} was not found: it may have been deleted, or its subscription is not shown.', parseArmId(identity.vaultId).name));
       const immutableVault = vault.immutabilityState === 'Unlocked' || vault.immutabilityState === 'Locked';
       const existingNames = await writes().policyNames(vault);
@@ -65,4 +69,10 @@ export function policyEditorBackend(services: FlowServices): PolicyEditorBackend
     },
     now: () => Date.now(),
   };
+}
+
+/** A vault a deployment is to create, as far as the editor needs it. */
+function plannedVault(vaultId: string, location: string): Vault {
+  const { subscriptionId, resourceGroup, name } = parseArmId(vaultId);
+  return { id: vaultId, name, subscriptionId, resourceGroup: resourceGroup ?? '', location, crossRegionRestore: false, tags: {} };
 }

@@ -9,6 +9,7 @@ import type { BackupTreeNode } from '../tree/treeNode';
 import type { UserPrompts } from '../ui/userPrompts';
 import type { PolicyForm } from './createPolicy';
 import type { VaultForm } from './createVault';
+import type { VmForm } from './createVm';
 
 /** The signed-in connection's data: loads (cached per refresh), fresh reads, and the write side. */
 export interface AzureServices {
@@ -49,4 +50,6 @@ export interface ExtensionServices extends FlowServices {
   vaultForm: VaultForm;
   /** The policy editor (webview panels). */
   policyForm: PolicyForm;
+  /** The Create Virtual Machine form (webview panels). */
+  vmForm: VmForm;
 }

@@ -31,6 +31,10 @@ export interface PolicyEditorOptions {
   closeOnSave?: boolean;
   /** The panel now shows another policy (a created one, which it goes on editing). */
   onIdentityChange?: (identity: PolicyEditorIdentity, vaultName: string) => void;
+  /** Authoring (identity.author): receives the checked draft on "Use this policy"; the panel then closes. */
+  onAuthored?: (draft: PolicyDraft) => void;
+  /** Authoring: the draft to start from (a policy authored before, edited again) instead of a new one. */
+  draft?: PolicyDraft;
 }
 
 /** Warnings that change what is kept or how it is billed: the user confirms them before a save. */
@@ -40,7 +44,8 @@ const confirmedFields = /^(kind|instantRestoreDays|retention)(\.|$)/;
  * The policy editor's host: loads the vault and the policy for the form, runs the form's rules
  * again on a save (the same validatePolicy and the preview's 9,999-point check) before sending
  * anything, confirms retention cuts and the one-way switch to Enhanced naming the VMs affected,
- * reports the save and keeps the form's draft when it fails.
+ * reports the save and keeps the form's draft when it fails. When authoring for a Create VM form
+ * (identity.author), the same checks run and the draft goes to that form instead of to Azure.
  */
 export class PolicyEditorPanel extends WebviewPanelHost<HostToPolicyEditor, PolicyEditorToHost> {
   /** The first policy saved here, or undefined when the panel closed without one. */
@@ -83,6 +88,7 @@ export class PolicyEditorPanel extends WebviewPanelHost<HostToPolicyEditor, Poli
       this.post({ type: 'loadFailed', identity: this.identityNow, message: failure.message });
       return;
     }
+    if (this.identityNow.author && this.options.draft) this.loaded = { ...this.loaded, draft: this.options.draft };
     const { vault, ...rest } = this.loaded;
     this.post({ type: 'init', identity: this.identityNow, vault: { name: vault.name, location: vault.location }, ...rest });
     if (this.saving && this.lastProgress) this.post(this.lastProgress);
@@ -120,11 +126,20 @@ export class PolicyEditorPanel extends WebviewPanelHost<HostToPolicyEditor, Poli
       this.post({ type: 'saveResult', ok: false, message: l10n.t('Not saved: {0}', errors.map((problem) => problem.message).join(' ')), problems });
       return;
     }
+    if (this.identityNow.author) return this.hand(draft);
     if (!(await this.confirmWarnings(draft, loaded, problems))) {
       this.post({ type: 'saveResult', ok: false, message: l10n.t('Not saved: your changes are still here.'), problems: [] });
       return;
     }
     await this.send(draft, loaded);
+  }
+
+  /** Authoring: nothing goes to Azure; the form that asked gets the checked draft, and the editor closes. */
+  private hand(draft: PolicyDraft): void {
+    this.log.info(`policyEditor: authored ${draft.name} for the form ${this.identityNow.author?.formId}`);
+    this.post({ type: 'saveResult', ok: true, policyName: draft.name, message: l10n.t('Policy {0} is created with the virtual machine.', draft.name) });
+    this.options.onAuthored?.(draft);
+    this.dispose();
   }
 
   /** Retention cuts and the switch to Enhanced, confirmed in a modal naming the VMs that use the policy. */

@@ -12,6 +12,17 @@ export const policyEditorViewType = 'azureVmBackup.policyEditor';
 export interface PolicyEditorIdentity {
   vaultId: string;
   policyName?: string;
+  /** Authoring for a Create VM form: nothing is saved to Azure, "Use this policy" hands the draft to that form. */
+  author?: PolicyAuthorTarget;
+}
+
+/**
+ * The Create VM form a policy is authored for (its deployment creates the policy), and the
+ * vault's region: the vault may not exist yet.
+ */
+export interface PolicyAuthorTarget {
+  formId: string;
+  location: string;
 }
 
 export type PolicyEditorMode = 'create' | 'edit';
@@ -58,7 +69,8 @@ export interface PolicyEditorState {
 const id = isText(1_000);
 const message = isText(8_000);
 const names = isArrayOf(isText(1_000), 1_000);
-const isIdentity = isShape<PolicyEditorIdentity>({ vaultId: id, policyName: isOptional(isText(1_000)) });
+const isAuthorTarget = isShape<PolicyAuthorTarget>({ formId: isText(100), location: isText(100) });
+const isIdentity = isShape<PolicyEditorIdentity>({ vaultId: id, policyName: isOptional(isText(1_000)), author: isOptional(isAuthorTarget) });
 const isUsage = isShape<PolicyUsageInfo>({ count: isFiniteNumber, vmNames: names });
 
 type Of<T extends { type: string }, K extends T['type']> = Extract<T, { type: K }>;
@@ -101,5 +113,5 @@ export function revivedState(state: PolicyEditorState): PolicyEditorState {
 }
 
 export function sameIdentity(a: PolicyEditorIdentity, b: PolicyEditorIdentity): boolean {
-  return a.vaultId.toLowerCase() === b.vaultId.toLowerCase() && (a.policyName ?? '').toLowerCase() === (b.policyName ?? '').toLowerCase();
+  return a.vaultId.toLowerCase() === b.vaultId.toLowerCase() && (a.policyName ?? '').toLowerCase() === (b.policyName ?? '').toLowerCase() && a.author?.formId === b.author?.formId;
 }

@@ -90,7 +90,7 @@ export class PolicyEditorApp {
     show(this.loadError, false);
     this.root.removeAttribute('aria-busy');
     if (!this.page) {
-      this.page = buildPolicyEditorPage((field, apply) => this.change(field, apply), () => this.save(), () => this.host.post({ type: 'cancel' }));
+      this.page = buildPolicyEditorPage((field, apply) => this.change(field, apply), () => this.save(), () => this.host.post({ type: 'cancel' }), init.identity.author !== undefined);
       this.root.append(this.page.heading, this.page.root);
     }
     this.persist();
@@ -121,7 +121,7 @@ export class PolicyEditorApp {
       return;
     }
     this.saving = true;
-    this.page!.progressText.textContent = 'Saving…';
+    this.page!.progressText.textContent = this.identity?.author ? 'Checking the policy…' : 'Saving…';
     setMessage(this.page!.result, undefined);
     this.host.post({ type: 'save', draft: this.draft });
     this.update();

@@ -27,7 +27,11 @@ export interface PolicyEditorPage {
   render(draft: PolicyDraft, context: FormContext): void;
 }
 
-export function buildPolicyEditorPage(edit: Edit, onSave: () => void, onCancel: () => void): PolicyEditorPage {
+/**
+ * `authoring`: the policy is for a Create VM form, whose deployment creates it; the button hands
+ * it to that form ("Use this policy") instead of saving it.
+ */
+export function buildPolicyEditorPage(edit: Edit, onSave: () => void, onCancel: () => void, authoring = false): PolicyEditorPage {
   const general = h('div', { id: 'form-problems', class: 'message', role: 'alert', hidden: true });
   const placement = new ProblemPlacement(general);
   const sections: FormSection[] = [
@@ -37,9 +41,14 @@ export function buildPolicyEditorPage(edit: Edit, onSave: () => void, onCancel: 
     retentionSection(edit, placement),
     tieringSection(edit, placement),
   ];
-  const save = h('vscode-button', { id: 'save', icon: 'save', onclick: () => onSave() }, 'Save policy') as HTMLElement & { disabled: boolean };
+  const save = (authoring
+    ? h('vscode-button', { id: 'use-policy', icon: 'check', onclick: () => onSave() }, 'Use this policy')
+    : h('vscode-button', { id: 'save', icon: 'save', onclick: () => onSave() }, 'Save policy')) as HTMLElement & { disabled: boolean };
   const blockers = h('p', { id: 'save-blockers', class: 'help', role: 'status', 'aria-live': 'polite' });
-  save.setAttribute('aria-describedby', 'save-blockers');
+  save.setAttribute('aria-describedby', authoring ? 'save-blockers author-note' : 'save-blockers');
+  const authorNote = authoring
+    ? h('p', { id: 'author-note', class: 'help' }, 'Nothing is saved to Azure now: the virtual machine’s deployment creates this policy in the vault. “Use this policy” returns it to the Create Virtual Machine form.')
+    : undefined;
   const cancel = h('vscode-button', { id: 'cancel', secondary: true, onclick: () => onCancel() }, 'Cancel') as HTMLElement & { disabled: boolean };
   const progressText = h('span', { id: 'save-progress-text' });
   const progress = h('p', { id: 'save-progress', class: 'progress', role: 'status', hidden: true }, h('vscode-progress-ring', { 'aria-hidden': 'true' }), progressText);
@@ -49,6 +58,7 @@ export function buildPolicyEditorPage(edit: Edit, onSave: () => void, onCancel: 
   const form = h(
     'form',
     { id: 'policy-form', 'aria-labelledby': 'editor-heading', onsubmit: (event: Event) => event.preventDefault() },
+    authorNote,
     general,
     ...sections.map((part) => part.root),
     h('div', { class: 'actions' }, save, cancel),
@@ -69,7 +79,9 @@ export function buildPolicyEditorPage(edit: Edit, onSave: () => void, onCancel: 
     progressText,
     result,
     render(draft, context) {
-      heading.textContent = context.mode === 'create' ? `New backup policy in ${context.vaultName}` : `Policy ${draft.name} in ${context.vaultName}`;
+      heading.textContent = authoring
+        ? `New backup policy for a virtual machine in ${context.vaultName}`
+        : context.mode === 'create' ? `New backup policy in ${context.vaultName}` : `Policy ${draft.name} in ${context.vaultName}`;
       for (const part of sections) part.render(draft, context);
     },
   };
