@@ -6,6 +6,7 @@ import { registerCommands } from './commands/commandTable';
 import { createVaultBackend } from './commands/createVaultBackend';
 import { createVmBackend } from './commands/createVmBackend';
 import { vscodeCreateVmPorts } from './commands/createVmPorts';
+import { ReadOnlyDocuments } from './ui/readOnlyDocuments';
 import { policyEditorBackend } from './commands/policyEditorBackend';
 import { currentSubscriptionFilter } from './commands/selectSubscriptions';
 import type { AzureServices, BackupView, ExtensionServices } from './commands/services';
@@ -56,9 +57,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const vaultForm: CreateVaultPanels = new CreateVaultPanels(context.extensionUri, () => createVaultBackend(services, shownSubscriptions), log);
   const policyForm: PolicyEditorPanels = new PolicyEditorPanels(context.extensionUri, () => policyEditorBackend(services), log);
   // The Create VM form; a policy authored for it in the policy editor comes back to it by the form's id.
-  const vmForm: CreateVmPanels = new CreateVmPanels(context.extensionUri, () => createVmBackend(services, { subscriptions: shownSubscriptions, policyForm, ports: vscodeCreateVmPorts }), log);
+  const documents = new ReadOnlyDocuments();
+  const vmForm: CreateVmPanels = new CreateVmPanels(context.extensionUri, () => createVmBackend(services, { subscriptions: shownSubscriptions, policyForm, ports: vscodeCreateVmPorts(documents) }), log);
   const services: ExtensionServices = { log, tree, treeView, prompts: vscodePrompts, view, azure, jobs: jobWatcher, jobsView, vaultForm, policyForm, vmForm };
-  context.subscriptions.push(log, tree, treeView, vaultForm, policyForm, vmForm, policyForm.onDidAuthor((formId, draft) => vmForm.deliverPolicy(formId, draft)), ...registerCommands(services));
+  context.subscriptions.push(log, tree, treeView, documents, vaultForm, policyForm, vmForm, policyForm.onDidAuthor((formId, draft) => vmForm.deliverPolicy(formId, draft)), ...registerCommands(services));
   context.subscriptions.push(jobWatcher, jobsView, new JobStatusBar(jobWatcher), new JobNotifications(jobWatcher, services));
 
   let access: AzureAccess | undefined;

@@ -102,9 +102,12 @@ export function createVmBackend(services: FlowServices, host: CreateVmBackendHos
         image: request.image,
         ...(request.resourceGroup.isNew ? {} : { resourceGroup: request.resourceGroup.name }),
       }),
-    async showTemplate(template, parameters) {
-      await host.ports.openJson(JSON.stringify(template, null, 2));
-      await host.ports.openJson(JSON.stringify(parameters, null, 2));
+    async showTemplate(template, parameters, name) {
+      // As Azure's quickstarts name them, in a folder named for the deployment.
+      await host.ports.showJson([
+        { path: `${name}/azuredeploy.json`, content: JSON.stringify(template, null, 2) },
+        { path: `${name}/azuredeploy.parameters.json`, content: JSON.stringify(parameters, null, 2) },
+      ]);
     },
     async authorPolicy(formId, vault, draft) {
       const target = vault.kind === 'existing'

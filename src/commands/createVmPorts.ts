@@ -1,20 +1,18 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { l10n, Uri, ViewColumn, window, workspace } from 'vscode';
+import { l10n, Uri, window, workspace } from 'vscode';
+import type { ReadOnlyDocuments } from '../ui/readOnlyDocuments';
 
 /** What the Create VM backend asks of the editor itself: documents and a file dialog. Tests hand it fakes. */
 export interface CreateVmPorts {
-  /** Opens JSON as an untitled document (language json) beside the form. */
-  openJson(content: string): Promise<void>;
+  /** Shows JSON documents (read-only, named like files) beside the form, in one editor group. */
+  showJson(documents: readonly { path: string; content: string }[]): Promise<void>;
   /** Asks for a public key file, in ~/.ssh first; its name and bytes, or undefined when the dialog was closed. */
   pickPublicKeyFile(): Promise<{ fileName: string; bytes: Uint8Array } | undefined>;
 }
 
-export const vscodeCreateVmPorts: CreateVmPorts = {
-  async openJson(content) {
-    const document = await workspace.openTextDocument({ language: 'json', content });
-    await window.showTextDocument(document, { viewColumn: ViewColumn.Beside, preview: false });
-  },
+export const vscodeCreateVmPorts = (documents: ReadOnlyDocuments): CreateVmPorts => ({
+  showJson: (shown) => documents.show(shown),
   async pickPublicKeyFile() {
     const picked = await window.showOpenDialog({
       title: l10n.t('Load an SSH public key'),
@@ -28,4 +26,4 @@ export const vscodeCreateVmPorts: CreateVmPorts = {
     if (!uri) return undefined;
     return { fileName: uri.fsPath, bytes: await workspace.fs.readFile(uri) };
   },
-};
+});

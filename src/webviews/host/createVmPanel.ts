@@ -32,7 +32,8 @@ export interface CreateVmBackend {
   /** The facts the rules need about this request, read again from Azure for the host's own check. */
   rulesContext(request: VmCreateRequest): Promise<VmRulesContext>;
   /** Opens the template and its parameters (secure ones left out) as two untitled JSON documents. */
-  showTemplate(template: Record<string, unknown>, parameters: Record<string, unknown>): Promise<void>;
+  /** Shows the template and its parameters (no secret among them) as documents named for `name`. */
+  showTemplate(template: Record<string, unknown>, parameters: Record<string, unknown>, name: string): Promise<void>;
   /** Opens the policy editor to author a policy for this form. */
   authorPolicy(formId: string, vault: AuthorVault, draft: PolicyDraft | undefined): Promise<void>;
   /** Creates the resource groups the deployment needs and runs it; `report` says where it is. */
@@ -188,7 +189,7 @@ export class CreateVmPanel extends WebviewPanelHost<HostToCreateVm, CreateVmToHo
     }
     const deployment = vmDeploymentTemplate(request);
     try {
-      await this.backend.showTemplate(deployment.template, parametersForDisplay(deployment));
+      await this.backend.showTemplate(deployment.template, parametersForDisplay(deployment), deployment.deploymentName);
       this.post({ type: 'templateShown', ok: true, message: 'The template and its parameters are open in two editors (the password is not among the parameters). Nothing has been sent to Azure.' });
     } catch (error) {
       this.post({ type: 'templateShown', ok: false, message: `The template could not be opened: ${this.backend.describe(error).message}` });

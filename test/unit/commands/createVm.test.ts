@@ -56,7 +56,7 @@ describe('create VM backend (emulator)', () => {
   let documents: string[];
   let keyFile: { fileName: string; bytes: Uint8Array } | undefined;
   const ports: CreateVmPorts = {
-    openJson: async (content) => void documents.push(content),
+    showJson: async (shown) => void documents.push(...shown.map((document) => document.content)),
     pickPublicKeyFile: async () => keyFile,
   };
   const policyForm: PolicyAuthoring = { author: (vault, target, draft) => void authored.push({ vault, target, ...(draft ? { draft: draft.name } : {}) }) };
