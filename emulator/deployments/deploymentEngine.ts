@@ -7,6 +7,7 @@ import { TemplateError } from '../templates/templateTypes';
 import type { InternalArm } from './internalArm';
 import type { DeploymentPlans } from './deploymentPlans';
 import { ResourceDeployer } from './resourceDeployer';
+import { resourcesNotInTemplate } from './completeMode';
 import {
   deploymentId,
   isFinished,
@@ -170,6 +171,20 @@ export class DeploymentEngine {
     if (failed.length > 0) {
       this.failWhole(deployment, undefined, at);
       return;
+    }
+    if (deployment.mode === 'Complete' && !deployment.cleanedUp) {
+      deployment.cleanedUp = true;
+      this.deployer.cleanUp(deployment, resourcesNotInTemplate(this.context, deployment), at);
+      const refused = deployment.resources.filter((resource) => resource.operation === 'Delete' && resource.state === 'Failed');
+      if (refused.length > 0) {
+        this.failWhole(deployment, {
+          code: 'DeploymentFailedCleanUp',
+          target: deployment.id,
+          message: `The deployment in complete mode could not delete ${refused.length} resource(s) of resource group '${deployment.resourceGroup}' that the template does not declare. Please see https://aka.ms/arm-deployment-modes for usage details.`,
+          details: refused.map((resource) => ({ ...resource.error!, target: resource.id })),
+        }, at);
+        return;
+      }
     }
     try {
       deployment.outputs = plan.outputs(this.deployer.hostAt(deployment, at));

@@ -48,7 +48,7 @@ export function outputsJson(outputs: DeploymentData['outputs']): Json | undefine
 
 /** A deployment as GET, list and the PUT's answer show it. */
 export function deploymentJson(context: EmulatorContext, deployment: DeploymentData, plan: DeploymentPlan | undefined, now: number): Json {
-  const deployed = deployment.resources.filter((resource) => resource.condition);
+  const deployed = deployment.resources.filter((resource) => resource.condition && resource.operation !== 'Delete');
   const outputs = outputsJson(deployment.outputs);
   const properties: Json = {
     templateHash: deployment.templateHash,
@@ -92,7 +92,7 @@ export function operationJson(deployment: DeploymentData, resource: DeploymentRe
     id: `${deployment.id}/operations/${resource.operationId}`,
     operationId: resource.operationId,
     properties: {
-      provisioningOperation: 'Create',
+      provisioningOperation: resource.operation ?? 'Create',
       provisioningState: resource.state,
       timestamp: isoTime(resource.endTime ?? started),
       duration: isoDuration((resource.endTime ?? now) - started),
@@ -111,7 +111,7 @@ export function operationsOf(deployment: DeploymentData): DeploymentResourceReco
 }
 
 function outputResourcesJson(deployment: DeploymentData): Json[] {
-  return deployment.resources.filter((resource) => resource.state === 'Succeeded').map((resource) => ({ id: resource.id }));
+  return deployment.resources.filter((resource) => resource.state === 'Succeeded' && resource.operation !== 'Delete').map((resource) => ({ id: resource.id }));
 }
 
 function providersJson(context: EmulatorContext, deployment: DeploymentData, resources: DeploymentResourceRecord[]): Json[] {
@@ -133,7 +133,7 @@ function providersJson(context: EmulatorContext, deployment: DeploymentData, res
 function dependenciesJson(deployment: DeploymentData): Json[] {
   const byKey = new Map(deployment.resources.map((resource) => [resource.key, resource]));
   return deployment.resources
-    .filter((resource) => resource.dependsOn.length > 0)
+    .filter((resource) => resource.dependsOn.length > 0 && resource.operation !== 'Delete')
     .map((resource) => ({
       dependsOn: resource.dependsOn
         .map((key) => byKey.get(key))

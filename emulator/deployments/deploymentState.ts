@@ -24,8 +24,10 @@ export type CompletionWatch =
 
 /** One planned resource of a deployment and its progress (the plan itself is rebuilt from the template). */
 export interface DeploymentResourceRecord {
-  /** The plan's key (resources[3], resources[7][2]). */
+  /** The plan's key (resources[3], resources[7][2]); `delete:<id>` for what complete mode deletes. */
   key: string;
+  /** What ARM does to it: create or update it (the template's resources), or delete it (complete mode). */
+  operation?: 'Create' | 'Delete';
   type: string;
   name: string;
   id: string;
@@ -71,6 +73,8 @@ export interface DeploymentData extends DeploymentRecord {
   error?: DeploymentErrorJson;
   /** The id of the status a client polls (Azure-AsyncOperation …/operationStatuses/{id}). */
   asyncOperationId: string;
+  /** Complete mode: the resources not in the template have been deleted. */
+  cleanedUp?: boolean;
   /** For a nested deployment: the key of the deployment that started it. */
   parentKey?: string;
   /** The nested deployment's evaluation context, when its template is evaluated in its parent's scope. */

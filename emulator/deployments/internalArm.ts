@@ -31,6 +31,11 @@ export class InternalArm {
     return undefined;
   }
 
+  /** The api-version the provider of this path documents first (what ARM uses for its own requests, such as complete mode's deletes). */
+  apiVersionFor(method: InternalRequest['method'], path: string): string | undefined {
+    return this.router.match(method, new URL(path, this.origin()).pathname).match?.route.apiVersions[0];
+  }
+
   send(request: InternalRequest): ArmResponse {
     const url = new URL(request.url, this.origin());
     const apiVersion = queryParameter(url, 'api-version');

@@ -4,7 +4,8 @@ import { keyOf } from '../state/lookup';
 import { TemplateError, type DeploymentPlan, type TemplateHost } from '../templates/templateTypes';
 import type { DeploymentPlans } from './deploymentPlans';
 import type { InternalArm } from './internalArm';
-import { errorOf, type DeploymentData, type DeploymentErrorJson, type DeploymentResourceRecord, type NewDeployment } from './deploymentState';
+import { errorOf, newOperationId, type DeploymentData, type DeploymentErrorJson, type DeploymentResourceRecord, type NewDeployment } from './deploymentState';
+import type { HeldResource } from './completeMode';
 
 const terminalFailure = (state: string) => `The resource write operation failed to complete successfully, because it reached terminal provisioning state '${state}'.`;
 const runningStates = new Set(['inprogress', 'running', 'accepted', 'creating', 'updating', 'provisioning', 'deleting', 'notstarted']);
@@ -81,6 +82,35 @@ export class ResourceDeployer {
     } catch (error) {
       resource.statusCode = 'BadRequest';
       this.fail(resource, errorOf(error), at);
+    }
+  }
+
+  /**
+   * Complete mode: deletes what the resource group holds and the template does not declare, each
+   * listed as a Delete operation. Deletes are sent at once, in dependency order; a refusal fails
+   * that operation (and so the deployment).
+   */
+  cleanUp(deployment: DeploymentData, held: readonly HeldResource[], at: number): void {
+    for (const resource of held) {
+      const apiVersion = this.internal.apiVersionFor('DELETE', resource.id);
+      const record: DeploymentResourceRecord = {
+        key: `delete:${resource.id}`,
+        operation: 'Delete',
+        type: resource.type,
+        name: resource.name,
+        id: resource.id,
+        apiVersion: apiVersion ?? '',
+        condition: true,
+        dependsOn: [],
+        state: 'Running',
+        operationId: newOperationId(),
+        startTime: at,
+      };
+      deployment.resources.push(record);
+      const answer = this.internal.send({ method: 'DELETE', url: `${resource.id}?api-version=${apiVersion ?? ''}`, now: at });
+      record.statusCode = statusText(answer.status);
+      if (answer.status >= 400) this.fail(record, errorBody(answer), at);
+      else this.succeed(record, at);
     }
   }
 

@@ -28,9 +28,9 @@ export async function resourcesClient(env: TestEmulator, subscriptionId: string)
  * Starts a deployment (the PUT's 201) without waiting for it. The SDK's begin… polls once before
  * it answers, and throws when the deployment has failed by then: the deployment is read instead.
  */
-export async function startDeployment(client: ResourceManagementClient, rg: string, name: string, body: Json, parameters: Record<string, unknown> = {}, options: { deliberatelyInvalid?: boolean } = {}): Promise<DeploymentExtended> {
+export async function startDeployment(client: ResourceManagementClient, rg: string, name: string, body: Json, parameters: Record<string, unknown> = {}, options: { deliberatelyInvalid?: boolean; mode?: 'Incremental' | 'Complete' } = {}): Promise<DeploymentExtended> {
   try {
-    const poller = await client.deployments.beginCreateOrUpdate(rg, name, { properties: { mode: 'Incremental', template: body, parameters: values(parameters) } }, {
+    const poller = await client.deployments.beginCreateOrUpdate(rg, name, { properties: { mode: options.mode ?? 'Incremental', template: body, parameters: values(parameters) } }, {
       updateIntervalInMs: 5,
       ...(options.deliberatelyInvalid ? { requestOptions: { customHeaders: { [deliberatelyInvalidHeader]: 'true' } } } : {}),
     });

@@ -167,6 +167,30 @@ describe('template deployments', () => {
     assert.ok(!policies.some((policy) => policy.name === 'AfterTheFailure'), 'the dependant was never deployed');
   });
 
+  it('fails a VM whose network interface does not exist with Compute’s own error, as a direct request would', async () => {
+    const vmWithoutNic = template({
+      resources: [{
+        type: 'Microsoft.Compute/virtualMachines',
+        apiVersion: '2024-07-01',
+        name: 'no-nic-vm',
+        location: 'westeurope',
+        properties: {
+          hardwareProfile: { vmSize: 'Standard_B2s' },
+          storageProfile: { imageReference: { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server', version: 'latest' }, osDisk: { createOption: 'FromImage' } },
+          osProfile: { computerName: 'no-nic-vm', adminUsername: 'azureuser', adminPassword: secret },
+          networkProfile: { networkInterfaces: [{ id: "[resourceId('Microsoft.Network/networkInterfaces', 'missing-nic')]" }] },
+        },
+      }],
+    });
+    await startDeployment(resources, 'rg-web-prod', 'vm-without-nic', vmWithoutNic);
+    const ended = await deploymentEnd(resources, 'rg-web-prod', 'vm-without-nic');
+    assert.equal(ended.properties?.provisioningState, 'Failed');
+    const detail = ended.properties?.error?.details?.[0];
+    assert.match(detail?.target ?? '', /virtualMachines\/no-nic-vm$/);
+    assert.match(`${detail?.code}: ${detail?.message}`, /missing-nic/);
+    await assert.rejects((await env.clients.compute(sub)).virtualMachines.get('rg-web-prod', 'no-nic-vm'), (error: RestError) => error.statusCode === 404);
+  });
+
   it('validates: 200 with the resources it would deploy; a template error is a 400 naming what is wrong', async () => {
     const ok = await (await resources.deployments.beginValidate(vaultRg, 'check-only', { properties: { mode: 'Incremental', template: withVmResourceGroups(protectTemplate), parameters: values({ vaultName: 'never-made', vms: [{ rg: 'rg-web-prod', name: 'web-01' }], note: secret }) } }, { updateIntervalInMs: 5 })).pollUntilDone();
     assert.equal(ok.properties?.provisioningState, 'Succeeded');
@@ -231,6 +255,39 @@ describe('template deployments', () => {
     assert.equal((child.properties?.outputs as Record<string, { value: unknown }>).group?.value, 'rg-data-prod');
     const vaults = await env.clients.vaults(sub);
     assert.equal((await vaults.vaults.get('rg-data-prod', 'nested-data-vault')).location, 'westeurope');
+  });
+
+  it('in complete mode, deletes what the resource group holds and the template does not declare; a vault that still protects a VM refuses (DeploymentFailedCleanUp)', async () => {
+    await resources.resourceGroups.createOrUpdate('rg-complete', { location: 'westeurope' });
+    const vaultResource = (name: string) => ({ type: 'Microsoft.RecoveryServices/vaults', apiVersion: '2024-04-01', name, location: 'westeurope', sku: { name: 'RS0', tier: 'Standard' }, properties: {} });
+    await startDeployment(resources, 'rg-complete', 'two-vaults', template({ resources: [vaultResource('keep-vault'), vaultResource('drop-vault')] }));
+    assert.equal((await deploymentEnd(resources, 'rg-complete', 'two-vaults')).properties?.provisioningState, 'Succeeded');
+
+    await startDeployment(resources, 'rg-complete', 'only-one', template({ resources: [vaultResource('keep-vault')] }), {}, { mode: 'Complete' });
+    const complete = await deploymentEnd(resources, 'rg-complete', 'only-one');
+    assert.equal(complete.properties?.provisioningState, 'Succeeded', JSON.stringify(complete.properties?.error));
+    const operations = await operationsOf(resources, 'rg-complete', 'only-one');
+    assert.deepEqual(operations.map((operation) => `${operation.properties?.provisioningOperation} ${operation.properties?.targetResource?.resourceName}`), ['Create keep-vault', 'Delete drop-vault']);
+    const vaults = await env.clients.vaults(sub);
+    const left = [];
+    for await (const vault of vaults.vaults.listByResourceGroup('rg-complete')) left.push(vault.name);
+    assert.deepEqual(left, ['keep-vault']);
+
+    // keep-vault now protects a VM: complete mode cannot delete it.
+    await startDeployment(resources, 'rg-complete', 'protect-jumpbox', template({
+      resources: [{
+        type: 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems',
+        apiVersion: '2023-06-01',
+        name: 'keep-vault/Azure/iaasvmcontainer;iaasvmcontainerv2;rg-data-prod;jumpbox/vm;iaasvmcontainerv2;rg-data-prod;jumpbox',
+        properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', policyId: policyIdOf(sub, 'rg-complete', 'keep-vault', 'DefaultPolicy'), sourceResourceId: vmIdOf(sub, 'rg-data-prod', 'jumpbox') },
+      }],
+    }));
+    assert.equal((await deploymentEnd(resources, 'rg-complete', 'protect-jumpbox')).properties?.provisioningState, 'Succeeded');
+    await startDeployment(resources, 'rg-complete', 'empty-complete-2', template({ resources: [] }), {}, { mode: 'Complete' });
+    const refused = await deploymentEnd(resources, 'rg-complete', 'empty-complete-2');
+    assert.equal(refused.properties?.error?.code, 'DeploymentFailedCleanUp');
+    assert.match(refused.properties?.error?.details?.[0]?.target ?? '', /vaults\/keep-vault$/);
+    assert.match(refused.properties?.error?.details?.[0]?.code ?? '', /ServiceResourceNotEmpty/);
   });
 
   it('refuses deployment names Azure refuses, and a deployment into a resource group that does not exist', async () => {
