@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { DeploymentRecord } from '../state/model';
-import { TemplateError, type ParameterValues } from '../templates/templateTypes';
+import { TemplateError, type DeploymentPlan, type ParameterValues } from '../templates/templateTypes';
 
 /** Where a deployment stands, as ARM says it. */
 export type DeploymentState = 'Accepted' | 'Running' | 'Succeeded' | 'Failed' | 'Canceled';
@@ -120,19 +120,22 @@ export function isoDuration(ms: number): string {
   return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${secondsText}S`;
 }
 
-export interface NewDeployment {
-  subscriptionId: string;
-  resourceGroup: string;
-  name: string;
-  origin: string;
-  template: Record<string, unknown>;
-  parameters: ParameterValues;
-  mode: 'Incremental' | 'Complete';
-  location?: string;
-  tags?: Record<string, string>;
-  now: number;
-  parentKey?: string;
-  nestedFrom?: DeploymentData['nestedFrom'];
+/** What a new deployment starts from: what was asked, where, and when. */
+export type NewDeployment = Pick<DeploymentData, 'subscriptionId' | 'resourceGroup' | 'name' | 'origin' | 'template' | 'parameters' | 'mode' | 'location' | 'tags' | 'parentKey' | 'nestedFrom'> & { now: number };
+
+/** The resources of a plan, none started yet. */
+export function plannedResources(plan: DeploymentPlan): DeploymentResourceRecord[] {
+  return plan.resources.map((resource) => ({
+    key: resource.key,
+    type: resource.type,
+    name: resource.name,
+    id: resource.id,
+    apiVersion: resource.apiVersion,
+    condition: resource.condition,
+    dependsOn: [...resource.dependsOn],
+    state: 'Waiting',
+    operationId: newOperationId(),
+  }));
 }
 
 /** A template error as a deployment's or resource's error; other errors are bugs and go on up. */

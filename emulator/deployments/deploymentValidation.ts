@@ -7,7 +7,7 @@ import { TemplateError, type DeploymentPlan, type ParameterValues } from '../tem
 import type { DeploymentPlans } from './deploymentPlans';
 import type { InternalArm } from './internalArm';
 import { validationJson } from './deploymentJson';
-import { deploymentId, newCorrelationId, templateHashOf, type DeploymentData, type NewDeployment } from './deploymentState';
+import { deploymentId, newCorrelationId, plannedResources, templateHashOf, type DeploymentData, type NewDeployment } from './deploymentState';
 
 type Json = Record<string, unknown>;
 
@@ -111,17 +111,7 @@ export function validationAnswer(checks: DeploymentChecks, request: ArmRequest):
     state: 'Succeeded',
     createdAt: request.now,
     updatedAt: request.now,
-    resources: plan.resources.map((resource) => ({
-      key: resource.key,
-      type: resource.type,
-      name: resource.name,
-      id: resource.id,
-      apiVersion: resource.apiVersion,
-      condition: resource.condition,
-      dependsOn: resource.dependsOn,
-      state: 'Waiting',
-      operationId: '',
-    })),
+    resources: plannedResources(plan),
     asyncOperationId: '',
   };
   return { status: 200, body: validationJson(checks.context, preview, plan) };
