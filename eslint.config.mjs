@@ -24,5 +24,5 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
     },
   },
-  { files: ['src/azure/**/*.ts', 'src/policy/**/*.ts', 'emulator/**/*.ts', 'src/jobs/jobWatcher.ts'], rules: noVscode },
+  { files: ['src/azure/**/*.ts', 'src/policy/**/*.ts', 'src/vmCreation/**/*.ts', 'emulator/**/*.ts', 'src/jobs/jobWatcher.ts'], rules: noVscode },
 );

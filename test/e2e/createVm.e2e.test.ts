@@ -160,4 +160,35 @@ describe('Create a virtual machine with backup, in VS Code', () => {
     await page.locator('#vm-name').scrollIntoViewIfNeeded();
     await vscode.screenshot('create-vm-failed-draft-kept');
   });
+
+  it('keeps its draft through a window reload (its serializer restores it) and follows the dark theme; the password is asked again', async () => {
+    await vscode.runCommand('Azure VM Backup: Create Virtual Machine…');
+    let page = webviewContent(vscode.page);
+    await page.locator('#subscription').waitFor({ timeout: 30_000 });
+    await choose(page.locator('#subscription'), /Contoso Production/);
+    await choose(page.locator('#resource-group'), 'rg-web-prod');
+    await choose(page.locator('#location'), 'West Europe');
+    await page.locator('#vm-name input').fill('draft-vm-01');
+    await choose(page.locator('#image'), /Windows Server 2022/);
+    await page.locator('#admin-username input').fill('contosoadmin');
+    await page.locator('#password input').fill('Str0ng-Passw0rd!');
+
+    await vscode.runCommand('Developer: Reload Window');
+    await vscode.page.waitForEvent('load', { timeout: 30_000 });
+    await vscode.ready();
+    page = webviewContent(vscode.page);
+    await page.locator('#vm-name').waitFor({ timeout: 60_000 });
+    await poll(async () => ((await page.locator('#vm-name input').inputValue()) === 'draft-vm-01' ? true : undefined), 'the draft name after the reload', 15_000);
+    assert.match(await chosenLabel(page.locator('#image')), /Windows Server 2022/, 'the image is kept');
+    assert.equal(await page.locator('#admin-username input').inputValue(), 'contosoadmin');
+    assert.equal(await page.locator('#password input').inputValue(), '', 'a password is never saved with the draft');
+    await page.locator('#password-not-kept').waitFor();
+
+    await vscode.switchColorTheme('Dark Modern');
+    await poll(async () => ((await vscode.page.locator('.monaco-workbench').getAttribute('class'))?.includes('vs-dark') ? true : undefined), 'the dark theme', 10_000);
+    await page.locator('#admin-username').scrollIntoViewIfNeeded();
+    await vscode.screenshot('create-vm-draft-after-reload-dark');
+    await page.locator('#cancel').click();
+    await vscode.page.getByRole('tab', { name: /Create Virtual Machine/ }).waitFor({ state: 'detached', timeout: 10_000 });
+  });
 });
