@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EmulatorState, ResourceRecord, VirtualMachineRecord } from '../state/model';
-import { keyOf, resourceGroupId } from '../state/lookup';
+import { keyOf } from '../state/lookup';
 import { isoTime } from '../operations';
 import { hostAddress, parsePrefix } from '../resources/network/addressPrefixes';
 import { networkResourceId, subnetId } from '../resources/network/networkIds';
 import { publicAddressFor, publicIpFqdn } from '../resources/network/publicIpAddresses';
-import { skuTier } from '../resources/storage/storageAccountRules';
+import { newStorageAccount, storageAccountId } from '../resources/storage/storageAccountResource';
 
 type Json = Record<string, unknown>;
 
@@ -130,31 +130,9 @@ export class NetworkSeeder {
   }
 
   storageAccount(subscriptionId: string, resourceGroup: string, name: string, location: string, sku: string, kind = 'StorageV2'): string {
-    const id = `${resourceGroupId(subscriptionId, resourceGroup)}/providers/Microsoft.Storage/storageAccounts/${name}`;
-    const created = isoTime(this.now - 200 * 86_400_000);
-    this.state.storageAccounts[keyOf(id)] = {
-      subscriptionId,
-      resourceGroup,
-      resource: {
-        id,
-        name,
-        type: 'Microsoft.Storage/storageAccounts',
-        location,
-        sku: { name: sku, tier: skuTier(sku) },
-        kind,
-        properties: {
-          keyCreationTime: { key1: created, key2: created },
-          privateEndpointConnections: [],
-          minimumTlsVersion: 'TLS1_2',
-          allowBlobPublicAccess: false,
-          networkAcls: { bypass: 'AzureServices', virtualNetworkRules: [], ipRules: [], defaultAction: 'Allow' },
-          supportsHttpsTrafficOnly: true,
-          encryption: { services: { file: { keyType: 'Account', enabled: true, lastEnabledTime: created }, blob: { keyType: 'Account', enabled: true, lastEnabledTime: created } }, keySource: 'Microsoft.Storage' },
-          accessTier: 'Hot',
-          creationTime: created,
-        },
-      },
-    };
+    const id = storageAccountId(subscriptionId, resourceGroup, name);
+    const resource = newStorageAccount({ id, name, location, sku, kind, created: isoTime(this.now - 200 * 86_400_000) });
+    this.state.storageAccounts[keyOf(id)] = { subscriptionId, resourceGroup, resource };
     return id;
   }
 

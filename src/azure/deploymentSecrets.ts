@@ -6,6 +6,9 @@ export const redactedText = '***';
 /** Turns any text into one that holds none of the deployment's securestring / secureObject values. */
 export type Redact = (text: string) => string;
 
+/** The redaction of an input without secure values, or where none can be known. */
+export const noRedaction: Redact = (text) => text;
+
 /** Shorter values are not replaced inside text: a 1–2 character "secret" would garble every message. */
 const minimumSecretLength = 3;
 

@@ -1,15 +1,15 @@
 import type { ResourceManagementClient } from '@azure/arm-resources';
 import type { ServiceClient } from '@azure/core-client';
-import { createPipelineRequest, type HttpHeaders, type PipelineRequest } from '@azure/core-rest-pipeline';
+import type { HttpHeaders } from '@azure/core-rest-pipeline';
 import { ArmCalls, delay, failure } from './armCalls';
 import { operationHeadersOf } from './asyncOperation';
-import { AzureError, reasonForCode } from './azureError';
+import { AzureError } from './azureError';
 import type { BackupReader } from './backupReader';
-import { cancellableStates, endStates, errorDetails, toDeploymentProgress, toDeploymentResult, type ArmErrorJson, type DeploymentJson, type DeploymentOperationJson } from './deploymentMappers';
+import { withoutSecrets } from './deploymentErrors';
+import { cancellableStates, endStates, toDeploymentProgress, toDeploymentResult, type DeploymentJson } from './deploymentMappers';
 import type { DeploymentInput, DeploymentProgress, DeploymentResult, DeploymentTarget } from './deploymentModel';
-import { secretRedactor, type Redact } from './deploymentSecrets';
-import { listRawPages } from './rawPages';
-import { withoutPipelineRetries } from './singleAttempt';
+import { DeploymentRequests, errorOfAnswer, type RawAnswer } from './deploymentRequests';
+import { noRedaction, secretRedactor, type Redact } from './deploymentSecrets';
 
 export interface TemplateDeploymentsOptions {
   /** Wait between polls when the service sends no Retry-After (default 5 s). */
@@ -42,36 +42,17 @@ export interface StartedDeployment {
   redact: Redact;
 }
 
-/** Azure refused the template before deploying anything (validate, or the PUT's own checks). */
-export class DeploymentValidationError extends AzureError {
-  constructor(
-    code: string,
-    message: string,
-    /** Each problem, down to its own cause: `target` is the resource or the template path. */
-    readonly details: { code: string; message: string; target?: string }[],
-    statusCode?: number,
-  ) {
-    super('invalidInput', code, message, statusCode);
-  }
-}
-
 interface PolledStatus {
   state: string;
   retryAfterMs?: number | undefined;
   statusUrl?: string | undefined;
 }
 
-interface RawAnswer {
-  status: number;
-  headers: HttpHeaders;
-  body: unknown;
-}
-
 /**
  * Template deployments at resource-group scope (Microsoft.Resources/deployments, api-version
  * 2025-03-01 through @azure/arm-resources 6.1.x): the resource group, validate, start, follow
- * with per-resource progress, cancel and the result. Requests go through the SDK client's
- * pipeline under the reader's limiter, as plain JSON; failures are AzureErrors.
+ * with per-resource progress, cancel and the result. Requests go as plain JSON through
+ * DeploymentRequests; failures are AzureErrors (DeploymentValidationError for a refused template).
  *
  * Never two deployments from one start: the deployment's name is the idempotency key. ARM
  * answers a second PUT of a name whose deployment still runs with 409 DeploymentActive, and
@@ -85,20 +66,19 @@ interface RawAnswer {
  */
 export class TemplateDeployments {
   private readonly calls: ArmCalls;
+  private readonly requests: DeploymentRequests;
   private readonly timing: Required<TemplateDeploymentsOptions>;
 
-  constructor(
-    private readonly reader: BackupReader,
-    options: TemplateDeploymentsOptions = {},
-  ) {
+  constructor(reader: BackupReader, options: TemplateDeploymentsOptions = {}) {
     this.timing = { pollDelayMs: 5_000, minPollDelayMs: 1_000, maxPollDelayMs: 30_000, maxStartAttempts: 4, ...options };
     this.calls = new ArmCalls(reader, { pollDelayMs: this.timing.pollDelayMs, maxPollDelayMs: this.timing.maxPollDelayMs });
+    this.requests = new DeploymentRequests(reader, this.calls);
   }
 
   /** The target's resource group: created in `target.location` when missing and `createResourceGroup` is set. */
   async ensureResourceGroup(target: DeploymentTarget, signal?: AbortSignal): Promise<{ created: boolean; location: string }> {
     const { subscriptionId, resourceGroup } = target;
-    const client = await this.client(subscriptionId, signal);
+    const client = await this.requests.client(subscriptionId, signal);
     const existing = await this.calls.run(subscriptionId, signal, () => client.resourceGroups.get(resourceGroup, { abortSignal: signal })).catch((error: unknown) => {
       if ((error as AzureError).reason === 'notFound') return undefined;
       throw error;
@@ -115,8 +95,8 @@ export class TemplateDeployments {
   async validate(target: DeploymentTarget, input: DeploymentInput, signal?: AbortSignal): Promise<ValidatedDeployment> {
     const redact = secretRedactor(input);
     try {
-      const client = await this.client(target.subscriptionId, signal);
-      let answer = await this.request(target.subscriptionId, client, 'POST', this.deploymentUrl(target, client, '/validate'), { body: deploymentBody(input), signal });
+      const client = await this.requests.client(target.subscriptionId, signal);
+      let answer = await this.requests.request(target.subscriptionId, client, 'POST', this.requests.deploymentUrl(target, client, '/validate'), { body: deploymentBody(input), signal });
       if (answer.status === 202) answer = await this.awaitLocation(target.subscriptionId, client, answer, signal);
       if (answer.status === 200) {
         const validated = (answer.body as DeploymentJson | undefined)?.properties?.validatedResources ?? [];
@@ -135,9 +115,9 @@ export class TemplateDeployments {
   async start(target: DeploymentTarget, input: DeploymentInput, signal?: AbortSignal): Promise<StartedDeployment> {
     const redact = secretRedactor(input);
     try {
-      const client = await this.client(target.subscriptionId, signal);
-      const url = this.deploymentUrl(target, client);
-      const before = await this.read(target.subscriptionId, client, url, signal);
+      const client = await this.requests.client(target.subscriptionId, signal);
+      const url = this.requests.deploymentUrl(target, client);
+      const before = await this.requests.read(target.subscriptionId, client, url, signal);
       if (before && cancellableStates.has(stateOf(before))) {
         throw new AzureError('itemBusy', 'DeploymentActive', `The deployment '${target.deploymentName}' in ${target.resourceGroup} is still ${stateOf(before)}: wait for it to end, or cancel it.`, 409);
       }
@@ -145,7 +125,7 @@ export class TemplateDeployments {
         let answer: RawAnswer | undefined;
         let lost: AzureError | undefined;
         try {
-          answer = await this.request(target.subscriptionId, client, 'PUT', url, { body: deploymentBody(input), signal, once: true });
+          answer = await this.requests.request(target.subscriptionId, client, 'PUT', url, { body: deploymentBody(input), signal, once: true });
         } catch (error) {
           lost = failure(error, signal);
           if (lost.reason !== 'network') throw lost;
@@ -159,7 +139,7 @@ export class TemplateDeployments {
         }
         if (answer && answer.status < 500 && refused?.code !== 'DeploymentActive') throw refused!;
         // No answer, a 5xx or DeploymentActive: the PUT may have started the deployment. Look by name.
-        const landed = await this.read(target.subscriptionId, client, url, signal).catch((error: unknown) => {
+        const landed = await this.requests.read(target.subscriptionId, client, url, signal).catch((error: unknown) => {
           const unknown = failure(error, signal);
           if (unknown.reason === 'cancelled') throw unknown;
           const hint = `The deployment '${target.deploymentName}' may have started in ${target.resourceGroup}: look at its deployments before deploying again.`;
@@ -185,16 +165,16 @@ export class TemplateDeployments {
     const { target, redact } = started;
     const { signal, expectedResourceCount } = options;
     try {
-      const client = await this.client(target.subscriptionId, signal);
+      const client = await this.requests.client(target.subscriptionId, signal);
       let status: PolledStatus = { state: started.provisioningState, retryAfterMs: started.retryAfterMs, statusUrl: started.statusUrl };
       for (;;) {
         if (endStates.has(status.state)) {
           const deployment = await this.settled(target, client, signal);
-          const final = await this.listOperations(target, client, signal);
+          const final = await this.requests.listOperations(target, client, signal);
           onProgress(toDeploymentProgress(stateOf(deployment), final, redact, expectedResourceCount));
           return toDeploymentResult(deployment, final, redact);
         }
-        const operations = await this.listOperations(target, client, signal);
+        const operations = await this.requests.listOperations(target, client, signal);
         onProgress(toDeploymentProgress(status.state, operations, redact, expectedResourceCount));
         await delay(this.pollWait(status.retryAfterMs), signal);
         status = await this.pollStatus(target, client, status.statusUrl, signal);
@@ -206,16 +186,16 @@ export class TemplateDeployments {
 
   /** The deployment's state now and the resources it reached. */
   async progress(target: DeploymentTarget, options: { expectedResourceCount?: number; signal?: AbortSignal; redact?: Redact } = {}): Promise<DeploymentProgress> {
-    const client = await this.client(target.subscriptionId, options.signal);
-    const deployment = await this.mustRead(target, client, options.signal);
-    const operations = await this.listOperations(target, client, options.signal);
+    const client = await this.requests.client(target.subscriptionId, options.signal);
+    const deployment = await this.requests.mustRead(target, client, options.signal);
+    const operations = await this.requests.listOperations(target, client, options.signal);
     return toDeploymentProgress(stateOf(deployment), operations, options.redact ?? noRedaction, options.expectedResourceCount);
   }
 
   /** The provisioning state of the deployment of that name, or undefined when there is none. */
   async state(target: DeploymentTarget, signal?: AbortSignal): Promise<string | undefined> {
-    const client = await this.client(target.subscriptionId, signal);
-    const deployment = await this.read(target.subscriptionId, client, this.deploymentUrl(target, client), signal);
+    const client = await this.requests.client(target.subscriptionId, signal);
+    const deployment = await this.requests.read(target.subscriptionId, client, this.requests.deploymentUrl(target, client), signal);
     return deployment ? stateOf(deployment) : undefined;
   }
 
@@ -224,69 +204,30 @@ export class TemplateDeployments {
    * already created stay. Answers whether a cancel was sent and the state it found.
    */
   async cancel(target: DeploymentTarget, signal?: AbortSignal): Promise<{ cancelled: boolean; provisioningState: string }> {
-    const client = await this.client(target.subscriptionId, signal);
-    const url = this.deploymentUrl(target, client);
-    const deployment = await this.mustRead(target, client, signal);
+    const client = await this.requests.client(target.subscriptionId, signal);
+    const url = this.requests.deploymentUrl(target, client);
+    const deployment = await this.requests.mustRead(target, client, signal);
     if (!cancellableStates.has(stateOf(deployment))) return { cancelled: false, provisioningState: stateOf(deployment) };
-    const answer = await this.request(target.subscriptionId, client, 'POST', this.deploymentUrl(target, client, '/cancel'), { signal });
+    const answer = await this.requests.request(target.subscriptionId, client, 'POST', this.requests.deploymentUrl(target, client, '/cancel'), { signal });
     if (answer.status === 204 || answer.status === 200) return { cancelled: true, provisioningState: stateOf(deployment) };
     // It may have ended between the look and the cancel.
-    const now = await this.read(target.subscriptionId, client, url, signal);
+    const now = await this.requests.read(target.subscriptionId, client, url, signal);
     if (now && !cancellableStates.has(stateOf(now))) return { cancelled: false, provisioningState: stateOf(now) };
     throw errorOfAnswer(answer, noRedaction);
   }
 
   /** The result of a deployment that ended; one that still runs is refused (DeploymentActive). */
   async result(target: DeploymentTarget, signal?: AbortSignal, redact: Redact = noRedaction): Promise<DeploymentResult> {
-    const client = await this.client(target.subscriptionId, signal);
-    const deployment = await this.mustRead(target, client, signal);
+    const client = await this.requests.client(target.subscriptionId, signal);
+    const deployment = await this.requests.mustRead(target, client, signal);
     if (!endStates.has(stateOf(deployment))) throw new AzureError('itemBusy', 'DeploymentActive', `The deployment '${target.deploymentName}' is still ${stateOf(deployment)}.`, 409);
-    return toDeploymentResult(deployment, await this.listOperations(target, client, signal), redact);
-  }
-
-  private client(subscriptionId: string, signal?: AbortSignal): Promise<ResourceManagementClient> {
-    return this.calls.run(subscriptionId, signal, () => this.reader.clients(subscriptionId).resources(subscriptionId));
-  }
-
-  private deploymentUrl(target: DeploymentTarget, client: ResourceManagementClient, suffix = ''): string {
-    const group = `${this.calls.endpoint(target.subscriptionId)}/subscriptions/${target.subscriptionId}/resourcegroups/${encodeURIComponent(target.resourceGroup)}`;
-    return `${group}/providers/Microsoft.Resources/deployments/${encodeURIComponent(target.deploymentName)}${suffix}?api-version=${client.apiVersion}`;
-  }
-
-  /** DeploymentOperations_List lives under the resource group's `deployments`, without the provider segment. */
-  private listOperations(target: DeploymentTarget, client: ResourceManagementClient, signal?: AbortSignal): Promise<DeploymentOperationJson[]> {
-    const group = `${this.calls.endpoint(target.subscriptionId)}/subscriptions/${target.subscriptionId}/resourcegroups/${encodeURIComponent(target.resourceGroup)}`;
-    const url = `${group}/deployments/${encodeURIComponent(target.deploymentName)}/operations?api-version=${client.apiVersion}`;
-    return this.calls.run(target.subscriptionId, signal, () => listRawPages<DeploymentOperationJson>(client, url, signal));
-  }
-
-  /** One request as plain JSON under the limiter; any HTTP status is an answer, a transport failure throws. */
-  private async request(subscriptionId: string, client: ServiceClient, method: PipelineRequest['method'], url: string, options: { body?: unknown; signal?: AbortSignal; once?: boolean }): Promise<RawAnswer> {
-    const { body, signal } = options;
-    const request = createPipelineRequest({ url, method, ...(signal ? { abortSignal: signal } : {}), ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    if (body !== undefined) request.headers.set('Content-Type', 'application/json');
-    const sender = options.once ? withoutPipelineRetries(client) : client;
-    const response = await this.calls.run(subscriptionId, signal, () => sender.sendRequest(request));
-    return { status: response.status, headers: response.headers, body: parseJson(response.bodyAsText) };
-  }
-
-  private async read(subscriptionId: string, client: ServiceClient, url: string, signal?: AbortSignal): Promise<DeploymentJson | undefined> {
-    const answer = await this.request(subscriptionId, client, 'GET', url, { signal });
-    if (answer.status === 404) return undefined;
-    if (answer.status !== 200) throw errorOfAnswer(answer, noRedaction);
-    return answer.body as DeploymentJson;
-  }
-
-  private async mustRead(target: DeploymentTarget, client: ResourceManagementClient, signal?: AbortSignal): Promise<DeploymentJson> {
-    const deployment = await this.read(target.subscriptionId, client, this.deploymentUrl(target, client), signal);
-    if (!deployment) throw new AzureError('notFound', 'DeploymentNotFound', `Deployment '${target.deploymentName}' could not be found in ${target.resourceGroup}.`, 404);
-    return deployment;
+    return toDeploymentResult(deployment, await this.requests.listOperations(target, client, signal), redact);
   }
 
   /** The deployment once its own state has ended too (the status URL can be a moment ahead of it). */
   private async settled(target: DeploymentTarget, client: ResourceManagementClient, signal?: AbortSignal): Promise<DeploymentJson> {
     for (;;) {
-      const deployment = await this.mustRead(target, client, signal);
+      const deployment = await this.requests.mustRead(target, client, signal);
       if (endStates.has(stateOf(deployment))) return deployment;
       await delay(this.pollWait(undefined), signal);
     }
@@ -295,12 +236,12 @@ export class TemplateDeployments {
   /** The state from the Azure-AsyncOperation URL; without one (or when it is gone), from the deployment. */
   private async pollStatus(target: DeploymentTarget, client: ResourceManagementClient, statusUrl: string | undefined, signal?: AbortSignal): Promise<PolledStatus> {
     if (statusUrl) {
-      const answer = await this.request(target.subscriptionId, client, 'GET', statusUrl, { signal });
+      const answer = await this.requests.request(target.subscriptionId, client, 'GET', statusUrl, { signal });
       const status = (answer.body as { status?: string } | undefined)?.status;
       if (answer.status === 200 && status) return { state: status === 'InProgress' ? 'Running' : status, retryAfterMs: operationHeadersOf(answer.headers).retryAfterMs, statusUrl };
       if (answer.status !== 404) throw errorOfAnswer(answer, noRedaction);
     }
-    const deployment = await this.mustRead(target, client, signal);
+    const deployment = await this.requests.mustRead(target, client, signal);
     return { state: stateOf(deployment) };
   }
 
@@ -311,7 +252,7 @@ export class TemplateDeployments {
       const { location, retryAfterMs } = operationHeadersOf(answer.headers);
       if (!location) return answer;
       await delay(this.pollWait(retryAfterMs), signal);
-      answer = await this.request(subscriptionId, client, 'GET', location, { signal });
+      answer = await this.requests.request(subscriptionId, client, 'GET', location, { signal });
       if (answer.status !== 202) return answer;
     }
   }
@@ -331,8 +272,6 @@ export function deploymentNameFor(base: string, now = new Date()): string {
   const cleaned = base.replace(/[^\w.()-]+/g, '-').replace(/^-+|[-.]+$/g, '').slice(0, 64 - stamp.length - 1);
   return `${cleaned || 'deployment'}-${stamp}`;
 }
-
-const noRedaction: Redact = (text) => text;
 
 function deploymentBody(input: DeploymentInput): unknown {
   return { properties: { mode: 'Incremental', template: input.template, parameters: input.parameters } };
@@ -363,36 +302,4 @@ function startedFrom(target: DeploymentTarget, deployment: DeploymentJson | unde
     attached,
     redact,
   };
-}
-
-/** An error answer as an AzureError; template problems (InvalidTemplate…, with details) as DeploymentValidationError. */
-function errorOfAnswer(answer: RawAnswer, redact: Redact): AzureError {
-  const error = ((answer.body as { error?: ArmErrorJson } | undefined)?.error ?? {}) as ArmErrorJson;
-  const code = error.code ?? `Http${answer.status}`;
-  const message = redact(error.message ?? `Azure answered HTTP ${answer.status}.`);
-  const retryAfterMs = operationHeadersOf(answer.headers).retryAfterMs;
-  if (answer.status === 400 && (/^InvalidTemplate/i.test(code) || error.details?.length)) {
-    const details = error.details?.length ? errorDetails(error, redact) : [];
-    const named = details.map((detail) => `${detail.target ? `${detail.target}: ` : ''}${detail.code}: ${detail.message}`);
-    return new DeploymentValidationError(code, named.length > 0 ? `${message} ${named.join(' ')}` : message, details, answer.status);
-  }
-  return new AzureError(reasonForCode(code, answer.status), code, message, answer.status, retryAfterMs === undefined ? {} : { retryAfterMs });
-}
-
-/** Any failure as an AzureError whose message holds no secure value and whose cause (the request) is dropped. */
-function withoutSecrets(error: unknown, redact: Redact, signal?: AbortSignal): AzureError {
-  const azure = failure(error, signal);
-  if (azure instanceof DeploymentValidationError) {
-    return new DeploymentValidationError(azure.code, redact(azure.message), azure.details.map((detail) => ({ ...detail, message: redact(detail.message) })), azure.statusCode);
-  }
-  return new AzureError(azure.reason, azure.code, redact(azure.message), azure.statusCode, azure.retryAfterMs === undefined ? {} : { retryAfterMs: azure.retryAfterMs });
-}
-
-function parseJson(text: string | null | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

@@ -29,7 +29,8 @@ import type { BackupReader } from '../azure/backupReader';
 import { endStates } from '../azure/deploymentMappers';
 import type { DeploymentInput, DeploymentProgress, DeploymentResourceProgress, DeploymentResult, DeploymentTarget } from '../azure/deploymentModel';
 import { describeParameters, secretRedactor, type Redact } from '../azure/deploymentSecrets';
-import { DeploymentValidationError, TemplateDeployments, type StartedDeployment } from '../azure/templateDeployments';
+import { DeploymentValidationError } from '../azure/deploymentErrors';
+import { TemplateDeployments, type StartedDeployment } from '../azure/templateDeployments';
 import { failureText, wasCancelled } from './jobOutcome';
 import type { FlowServices } from './services';
 

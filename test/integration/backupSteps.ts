@@ -1,12 +1,14 @@
 // Steps the backup scenarios share: what a client of the real service has to do by hand because
 // SDK 12.0.0 does not poll enable protection, back up now, refresh containers or job cancel.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { HttpHeaders } from '@azure/core-rest-pipeline';
 import type { JobResource, RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
 import { RestError } from '@azure/core-rest-pipeline';
 import { operationHeadersOf, pollAsyncOperation, pollLocation } from '../../src/azure/asyncOperation';
+import type { EmulatorOptions } from '../../emulator/context';
 import type { TestEmulator } from '../support/testEmulator';
-import { eventually } from '../support/testEmulator';
+import { eventually, startTestEmulator } from '../support/testEmulator';
 
 export const fabric = 'Azure';
 export const containerOf = (rg: string, vm: string) => `IaasVMContainer;iaasvmcontainerv2;${rg};${vm}`;
@@ -136,6 +138,28 @@ export async function createVault(env: TestEmulator, v: VaultRef, location: stri
   const vaults = await env.clients.vaults(v.sub);
   const vault = await vaults.vaults.beginCreateOrUpdateAndWait(v.rg, v.vault, { location, sku: { name: 'RS0', tier: 'Standard' }, properties: {} }, { updateIntervalInMs: 5 });
   assert.equal(vault.name, v.vault);
+}
+
+/**
+ * For a describe block: before its tests, a fresh emulator and a new vault `v` (no refresh-containers
+ * has ever run on it), handed to `ready` (the subscription's backup client, and the emulator);
+ * after them, the emulator closed.
+ */
+export function emulatorWithNewVault(
+  v: VaultRef,
+  ready: (backup: RecoveryServicesBackupClient, env: TestEmulator) => void,
+  options: { location?: string; emulator?: Partial<EmulatorOptions> } = {},
+): void {
+  let env: TestEmulator | undefined;
+  before(async () => {
+    env = await startTestEmulator(options.emulator);
+    const backup = await env.clients.backup(v.sub);
+    await createVault(env, v, options.location ?? 'westeurope');
+    ready(backup, env);
+  });
+  after(async () => {
+    await env?.close();
+  });
 }
 
 /** The jobs filter's time format, 'yyyy-MM-dd hh:mm:ss AM' in UTC. */

@@ -2,13 +2,13 @@
 // operation listed; a second PUT of the same name while it runs is refused (DeploymentActive, so
 // a retried request never starts a second deployment); cancel; delete from the history.
 // Imported by deployments.test.ts.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ResourceManagementClient } from '@azure/arm-resources';
 import { type RestError } from '@azure/core-rest-pipeline';
-import { eventually, startTestEmulator, type TestEmulator } from '../support/testEmulator';
+import { eventually, type TestEmulator } from '../support/testEmulator';
 import { demoSubscriptions } from '../../emulator/seed/demoSeed';
-import { deploymentEnd, operationSummary, operationsOf, resourcesClient, startDeployment, template, values } from './deploymentSteps';
+import { deploymentEnd, operationSummary, operationsOf, emulatorForDeployments, startDeployment, template, values } from './deploymentSteps';
 
 const sub = demoSubscriptions.production;
 const rg = 'rg-backup-prod';
@@ -20,14 +20,8 @@ describe('a deployment while it runs', () => {
   let env: TestEmulator;
   let resources: ResourceManagementClient;
 
-  before(async () => {
-    // A vault takes 20 s in Azure: 2 s here.
-    env = await startTestEmulator({ timeScale: 10 });
-    resources = await resourcesClient(env, sub);
-  });
-  after(async () => {
-    await env?.close();
-  });
+  // A vault takes 20 s in Azure: 2 s here.
+  emulatorForDeployments(sub, (clients) => ({ env, resources } = clients), { timeScale: 10 });
 
   it('is Accepted, then Running with the resource it is creating listed as Running', async () => {
     const started = await startDeployment(resources, rg, 'slow', slowVault);

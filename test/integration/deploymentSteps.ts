@@ -1,14 +1,29 @@
 // Steps the deployment scenarios share: templates the emulator deploys, and reaching the
 // deployments API through the real @azure/arm-resources client.
+import { after, before } from 'node:test';
 import type { DeploymentExtended, DeploymentOperation, ResourceManagementClient } from '@azure/arm-resources';
+import type { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
+import type { EmulatorOptions } from '../../emulator/context';
 import type { TestEmulator } from '../support/testEmulator';
-import { eventually } from '../support/testEmulator';
+import { eventually, startTestEmulator } from '../support/testEmulator';
 import { all } from './backupSteps';
 import { deliberatelyInvalidHeader } from '../support/conformance';
 
 type Json = Record<string, unknown>;
 
 export const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+
+/** A daily policy's properties, as a template's backupPolicies resource sends them. */
+export const dailyPolicy = {
+  backupManagementType: 'AzureIaasVM',
+  instantRpRetentionRangeInDays: 2,
+  schedulePolicy: { schedulePolicyType: 'SimpleSchedulePolicy', scheduleRunFrequency: 'Daily', scheduleRunTimes: ['2024-01-01T22:00:00Z'] },
+  retentionPolicy: {
+    retentionPolicyType: 'LongTermRetentionPolicy',
+    dailySchedule: { retentionTimes: ['2024-01-01T22:00:00Z'], retentionDuration: { count: 30, durationType: 'Days' } },
+  },
+  timeZone: 'UTC',
+};
 
 /** A template with these parts (contentVersion and $schema filled in). */
 export function template(parts: { parameters?: Json; variables?: Json; resources: Json[]; outputs?: Json }): Json {
@@ -22,6 +37,25 @@ export function values(parameters: Record<string, unknown>): Record<string, { va
 
 export async function resourcesClient(env: TestEmulator, subscriptionId: string): Promise<ResourceManagementClient> {
   return env.clients.resources(subscriptionId);
+}
+
+/** What a deployment scenario works with: the emulator, and a subscription's deployments and backup clients. */
+export interface DeploymentClients {
+  env: TestEmulator;
+  resources: ResourceManagementClient;
+  backup: RecoveryServicesBackupClient;
+}
+
+/** For a describe block: a fresh emulator (with `options`) before its tests, closed after them; `ready` receives the clients. */
+export function emulatorForDeployments(subscriptionId: string, ready: (clients: DeploymentClients) => void, options: Partial<EmulatorOptions> = {}): void {
+  let env: TestEmulator | undefined;
+  before(async () => {
+    env = await startTestEmulator(options);
+    ready({ env, resources: await resourcesClient(env, subscriptionId), backup: await env.clients.backup(subscriptionId) });
+  });
+  after(async () => {
+    await env?.close();
+  });
 }
 
 /**

@@ -1,11 +1,11 @@
 // Backup policies and discovery, through @azure/arm-recoveryservicesbackup 12.0.0 (imported by
 // backup.scenario.ts).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ProtectionPolicyResource, RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
-import { startTestEmulator, type TestEmulator } from '../support/testEmulator';
+import type { TestEmulator } from '../support/testEmulator';
 import { demoSubscriptions } from '../../emulator/seed/demoSeed';
-import { all, capture, createVault, detailMessages, paged, refreshContainers, refused, type VaultRef } from './backupSteps';
+import { all, capture, detailMessages, emulatorWithNewVault, paged, refreshContainers, refused, type VaultRef } from './backupSteps';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -78,19 +78,13 @@ function enhancedHourly(): Json {
 const resource = (properties: Json): ProtectionPolicyResource => ({ properties: properties as ProtectionPolicyResource['properties'] });
 
 describe('backup policies', () => {
-  let env: TestEmulator;
   let backup: RecoveryServicesBackupClient;
   const v: VaultRef = { sub, rg: 'rg-backup-prod', vault: 'scn-policy-vault' };
   const demo: VaultRef = { sub, rg: 'rg-backup-prod', vault: 'prod-weu-vault' };
   const put = (name: string, properties: Json) => backup.protectionPolicies.createOrUpdate(v.vault, v.rg, name, resource(properties));
 
-  before(async () => {
-    env = await startTestEmulator();
-    backup = await env.clients.backup(sub);
-    await createVault(env, v, 'westeurope');
-  });
-  after(async () => {
-    await env.close();
+  emulatorWithNewVault(v, (client) => {
+    backup = client;
   });
 
   it('gives a new vault DefaultPolicy (daily, 30 days, instant restore 2) and EnhancedPolicy', async () => {
@@ -222,15 +216,11 @@ describe('backup discovery', () => {
   const protectable = async (vault: VaultRef) =>
     (await all(backup.backupProtectableItems.list(vault.vault, vault.rg, { filter: "backupManagementType eq 'AzureIaasVM'" }))).map((item) => item.properties?.friendlyName).sort();
 
-  before(async () => {
-    // Slower than the default so a refresh is still running when first asked about.
-    env = await startTestEmulator({ timeScale: 200 });
-    backup = await env.clients.backup(sub);
-    await createVault(env, v, 'westeurope');
-  });
-  after(async () => {
-    await env.close();
-  });
+  // Slower than the default so a refresh is still running when first asked about.
+  emulatorWithNewVault(v, (client, started) => {
+    backup = client;
+    env = started;
+  }, { emulator: { timeScale: 200 } });
 
   it('a refresh answers 202 with a Location that answers 202 until 204', async () => {
     assert.deepEqual(await protectable(v), [], 'nothing is protectable before the first refresh');

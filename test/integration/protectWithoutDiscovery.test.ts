@@ -1,15 +1,15 @@
 // Protecting a VM the vault never discovered, as Azure's templates do (a protected-item PUT, or the
 // portal's backupProtectionIntent, with no refresh-containers step), and the service's refusals
 // when the VM cannot be protected; then that traffic against the published REST specifications.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
 import { recordedTrafficConforms } from '../support/recordedTrafficConforms';
-import { startTestEmulator, type TestEmulator } from '../support/testEmulator';
+import type { TestEmulator } from '../support/testEmulator';
 import { demoSubscriptions } from '../../emulator/seed/demoSeed';
 import { keyOf } from '../../emulator/state/lookup';
 import { operationHeadersOf, pollAsyncOperation } from '../../src/azure/asyncOperation';
-import { all, capture, containerOf, createVault, fabric, itemOf, jobEnd, policyIdOf, putItem, refused, vmIdOf, type VaultRef } from './backupSteps';
+import { all, capture, containerOf, emulatorWithNewVault, fabric, itemOf, jobEnd, policyIdOf, putItem, refused, vmIdOf, type VaultRef } from './backupSteps';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -26,14 +26,9 @@ describe('protecting a VM the vault never discovered', () => {
   const put = (container: string, item: string, sourceResourceId: string, options = {}) =>
     backup.protectedItems.createOrUpdate(v.vault, v.rg, fabric, container, item, { properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', policyId: defaultPolicy, sourceResourceId } as never }, options);
 
-  before(async () => {
-    env = await startTestEmulator();
-    backup = await env.clients.backup(sub);
-    // A new vault: no refresh-containers has ever run on it.
-    await createVault(env, v, 'westeurope');
-  });
-  after(async () => {
-    await env.close();
+  emulatorWithNewVault(v, (client, started) => {
+    backup = client;
+    env = started;
   });
 
   it('protects a VM in another resource group than the vault, named as templates name it, with no discovery first', async () => {
@@ -111,19 +106,13 @@ describe('protecting a VM the vault never discovered', () => {
 });
 
 describe('the portal\'s backupProtectionIntent', () => {
-  let env: TestEmulator;
   let backup: RecoveryServicesBackupClient;
   const intentOf = (rg: string, vm: string, policyId = defaultPolicy) => ({
     properties: { protectionIntentItemType: 'AzureResourceItem', friendlyName: `${vm}BackupIntent`, policyId, sourceResourceId: vmIdOf(sub, rg, vm) } as never,
   });
 
-  before(async () => {
-    env = await startTestEmulator();
-    backup = await env.clients.backup(sub);
-    await createVault(env, v, 'westeurope');
-  });
-  after(async () => {
-    await env.close();
+  emulatorWithNewVault(v, (client) => {
+    backup = client;
   });
 
   it('protects the VM at once: 200 with the intent Protecting, a ConfigureBackup job, then Protected', async () => {

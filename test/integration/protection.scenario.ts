@@ -1,13 +1,13 @@
 // Enable protection, back up now, and the protected item's life: stop, resume, change policy,
 // delete data, undelete (imported by backup.scenario.ts).
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
-import { startTestEmulator, type TestEmulator } from '../support/testEmulator';
+import type { TestEmulator } from '../support/testEmulator';
 import { demoSubscriptions } from '../../emulator/seed/demoSeed';
 import { operationHeadersOf, pollAsyncOperation, pollLocation } from '../../src/azure/asyncOperation';
 import {
-  all, backUpNow, capture, containerOf, createVault, fabric, itemOf, jobEnd, paged, policyIdOf, putItem, refreshContainers, refused, vaultIdOf, vmIdOf, type VaultRef,
+  all, backUpNow, capture, containerOf, emulatorWithNewVault, fabric, itemOf, jobEnd, paged, policyIdOf, putItem, refreshContainers, refused, vaultIdOf, vmIdOf, type VaultRef,
 } from './backupSteps';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -24,14 +24,12 @@ describe('backup protection of a VM', () => {
   const demo: VaultRef = { sub, rg: 'rg-backup-prod', vault: 'prod-weu-vault' };
   const getItem = async () => (await backup.protectedItems.get(v.vault, v.rg, fabric, containerOf(rg, vm), itemOf(rg, vm))).properties as Json;
 
+  emulatorWithNewVault(v, (client, started) => {
+    backup = client;
+    env = started;
+  }, { emulator: { pageSize: 2 } });
   before(async () => {
-    env = await startTestEmulator({ pageSize: 2 });
-    backup = await env.clients.backup(sub);
-    await createVault(env, v, 'westeurope');
     await refreshContainers(backup, v);
-  });
-  after(async () => {
-    await env.close();
   });
 
   it('enables protection: 202 with Location, Azure-AsyncOperation and Retry-After, then a ConfigureBackup job', async () => {

@@ -1,4 +1,4 @@
-// Small helpers shared by resources.scenario.ts and vaults.scenario.ts.
+// Small helpers shared by resources.scenario.ts, vaults.scenario.ts and armRequestSteps.ts.
 import assert from 'node:assert/strict';
 import https from 'node:https';
 import type { TestEmulator } from '../support/testEmulator';
@@ -32,8 +32,8 @@ export interface RawAnswer {
   body: unknown;
 }
 
-/** A raw HTTPS request to the emulator, for the protocol checks the SDK cannot make. */
-export function rawRequest(env: TestEmulator, method: string, path: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+/** A raw HTTPS request to the emulator, for the protocol checks the SDK cannot make; `payload` is the body as sent. */
+export function rawRequest(env: TestEmulator, method: string, path: string, headers: Record<string, string> = {}, payload?: string): Promise<RawAnswer> {
   const url = new URL(path, env.emulator.url);
   return new Promise((resolve, reject) => {
     const request = https.request(url, { method, headers, ca: env.emulator.caCertificate }, (response) => {
@@ -46,6 +46,7 @@ export function rawRequest(env: TestEmulator, method: string, path: string, head
       response.on('error', reject);
     });
     request.on('error', reject);
+    if (payload) request.write(payload);
     request.end();
   });
 }

@@ -1,101 +1,21 @@
 // Template deployments (TemplateDeployments) against the emulator through the real SDK client:
-// validate, deploy a storage account, a network and a VM with per-resource progress, a failure
-// that names the resource, cancel while Running, a lost answer, and Azure's two quickstart
-// templates that protect VMs, deployed unchanged; then all of that traffic checked against the
-// published REST specifications.
+// validate, deploy a storage account, a network and a VM, a failure that names the resource, a
+// lost answer, and Azure's two quickstart templates that protect VMs, deployed unchanged; then all
+// of that traffic checked against the published REST specifications. Progress while a deployment
+// runs, and cancel, are in templateDeploymentsRunning.test.ts.
 import { recordedTrafficConforms } from '../support/recordedTrafficConforms';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { startTestEmulator, type TestEmulator } from '../support/testEmulator';
-import { demoSubscriptions } from '../../emulator/seed/demoSeed';
+import type { TestEmulator } from '../support/testEmulator';
 import { ArmClients } from '../../src/azure/armClients';
-import { AzureError } from '../../src/azure/azureError';
 import { BackupReader } from '../../src/azure/backupReader';
-import type { DeploymentInput, DeploymentProgress, DeploymentTarget } from '../../src/azure/deploymentModel';
-import { DeploymentValidationError, TemplateDeployments } from '../../src/azure/templateDeployments';
+import type { DeploymentInput, DeploymentProgress } from '../../src/azure/deploymentModel';
+import { DeploymentValidationError } from '../../src/azure/deploymentErrors';
+import { TemplateDeployments } from '../../src/azure/templateDeployments';
+import { failureOf } from '../support/azureFailure';
+import { deploymentsOverEmulator, fast, prod, quickstart, secret, targetIn, vmInput, vmTemplate } from './templateDeploymentSteps';
 import { tenantId } from './operationSteps';
-
-const prod = demoSubscriptions.production;
-const schema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
-const secret = 'Tr0ub4dor&3-horse-battery';
-const fast = { pollDelayMs: 5, minPollDelayMs: 5, maxPollDelayMs: 50 };
-
-function quickstart(folder: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(join('test', 'fixtures', 'quickstart-templates', folder, 'azuredeploy.json'), 'utf8')) as Record<string, unknown>;
-}
-
-/** A storage account, a network with a subnet, a NIC and a Linux VM; outputs read through reference(). */
-function vmTemplate(): Record<string, unknown> {
-  const location = '[resourceGroup().location]';
-  return {
-    $schema: schema,
-    contentVersion: '1.0.0.0',
-    parameters: {
-      vmName: { type: 'string' },
-      vmSize: { type: 'string', defaultValue: 'Standard_B2s' },
-      adminPassword: { type: 'securestring', minLength: 12 },
-    },
-    variables: { storageName: "[concat('diag', uniqueString(resourceGroup().id, parameters('vmName')))]", vnetName: "[concat(parameters('vmName'), '-vnet')]", nicName: "[concat(parameters('vmName'), '-nic')]" },
-    resources: [
-      { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2019-06-01', name: "[variables('storageName')]", location, sku: { name: 'Standard_LRS' }, kind: 'StorageV2' },
-      {
-        type: 'Microsoft.Network/virtualNetworks',
-        apiVersion: '2020-06-01',
-        name: "[variables('vnetName')]",
-        location,
-        properties: { addressSpace: { addressPrefixes: ['10.90.0.0/16'] }, subnets: [{ name: 'default', properties: { addressPrefix: '10.90.0.0/24' } }] },
-      },
-      {
-        type: 'Microsoft.Network/networkInterfaces',
-        apiVersion: '2020-06-01',
-        name: "[variables('nicName')]",
-        location,
-        dependsOn: ["[resourceId('Microsoft.Network/virtualNetworks', variables('vnetName'))]"],
-        properties: { ipConfigurations: [{ name: 'ipconfig1', properties: { privateIPAllocationMethod: 'Dynamic', subnet: { id: "[resourceId('Microsoft.Network/virtualNetworks/subnets', variables('vnetName'), 'default')]" } } }] },
-      },
-      {
-        type: 'Microsoft.Compute/virtualMachines',
-        apiVersion: '2020-06-01',
-        name: "[parameters('vmName')]",
-        location,
-        dependsOn: ["[resourceId('Microsoft.Network/networkInterfaces', variables('nicName'))]", "[resourceId('Microsoft.Storage/storageAccounts', variables('storageName'))]"],
-        properties: {
-          hardwareProfile: { vmSize: "[parameters('vmSize')]" },
-          osProfile: { computerName: "[parameters('vmName')]", adminUsername: 'azureops', adminPassword: "[parameters('adminPassword')]" },
-          storageProfile: { imageReference: { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2', version: 'latest' }, osDisk: { createOption: 'FromImage' } },
-          networkProfile: { networkInterfaces: [{ id: "[resourceId('Microsoft.Network/networkInterfaces', variables('nicName'))]" }] },
-          diagnosticsProfile: { bootDiagnostics: { enabled: true, storageUri: "[reference(variables('storageName')).primaryEndpoints.blob]" } },
-        },
-      },
-    ],
-    outputs: {
-      blobEndpoint: { type: 'string', value: "[reference(variables('storageName')).primaryEndpoints.blob]" },
-      vmId: { type: 'string', value: "[resourceId('Microsoft.Compute/virtualMachines', parameters('vmName'))]" },
-    },
-  };
-}
-
-function vmInput(vmName: string, extra: Record<string, { value: unknown }> = {}): DeploymentInput {
-  return { template: vmTemplate(), parameters: { vmName: { value: vmName }, adminPassword: { value: secret }, ...extra }, secureParameterNames: ['adminPassword'] };
-}
-
-let deploymentCount = 0;
-function targetIn(resourceGroup: string, extra: Partial<DeploymentTarget> = {}): DeploymentTarget {
-  return { subscriptionId: prod, resourceGroup, deploymentName: `it-${++deploymentCount}-${Date.now()}`, ...extra };
-}
-
-async function failureOf(call: () => Promise<unknown>): Promise<AzureError> {
-  try {
-    await call();
-  } catch (error) {
-    assert.ok(error instanceof AzureError, `not an AzureError: ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a failure');
-}
 
 async function deploymentPutsOf(env: TestEmulator, name: string): Promise<number> {
   return (await env.requests()).filter((exchange) => exchange.method === 'PUT' && new URL(exchange.url).pathname.endsWith(`/providers/Microsoft.Resources/deployments/${name}`)).length;
@@ -106,15 +26,7 @@ describe('TemplateDeployments against the emulator', () => {
   let reader: BackupReader;
   let deployments: TemplateDeployments;
 
-  before(async () => {
-    env = await startTestEmulator();
-    reader = new BackupReader(() => env.clients);
-    await reader.listSubscriptions(tenantId);
-    deployments = new TemplateDeployments(reader, fast);
-  });
-  after(async () => {
-    await env?.close();
-  });
+  deploymentsOverEmulator((under) => ({ env, reader, deployments } = under));
 
   it('validates a template: the resources it would deploy, nothing deployed', async () => {
     const target = targetIn('rg-web-prod');
@@ -252,72 +164,6 @@ describe('TemplateDeployments against the emulator', () => {
     const vault = (await reader.listVaults(prod)).find((candidate) => candidate.name === 'prod-weu-vault')!;
     const items = (await reader.listProtectedVms(vault)).filter((item) => item.name === 'web-03' || item.name === 'web-04');
     assert.deepEqual(items.map((item) => [item.name, item.health]).sort(), [['web-03', 'initialBackupPending'], ['web-04', 'initialBackupPending']]);
-  });
-});
-
-describe('TemplateDeployments while a deployment runs (time 100 times faster than Azure)', () => {
-  let env: TestEmulator;
-  let deployments: TemplateDeployments;
-
-  before(async () => {
-    env = await startTestEmulator({ timeScale: 100 });
-    const reader = new BackupReader(() => env.clients);
-    await reader.listSubscriptions(tenantId);
-    deployments = new TemplateDeployments(reader, fast);
-  });
-  after(async () => {
-    await env?.close();
-  });
-
-  it('reports each resource as it runs and as it ends, in dependency order', async () => {
-    const reports: DeploymentProgress[] = [];
-    const result = await deployments.follow(await deployments.start(targetIn('rg-web-prod'), vmInput('vm-progress-01')), (progress) => reports.push(progress), { expectedResourceCount: 4 });
-    assert.equal(result.provisioningState, 'Succeeded');
-    const seenRunning = (type: string) => reports.some((progress) => progress.resources.some((resource) => resource.resourceType === type && resource.provisioningState === 'Running'));
-    for (const type of ['Microsoft.Storage/storageAccounts', 'Microsoft.Network/networkInterfaces', 'Microsoft.Compute/virtualMachines']) assert.ok(seenRunning(type), `${type} was reported running`);
-    const firstReport = (type: string) => reports.findIndex((progress) => progress.resources.some((resource) => resource.resourceType === type));
-    assert.ok(firstReport('Microsoft.Network/virtualNetworks') < firstReport('Microsoft.Network/networkInterfaces'), 'the NIC waits for its network');
-    assert.ok(firstReport('Microsoft.Network/networkInterfaces') < firstReport('Microsoft.Compute/virtualMachines'), 'the VM waits for its NIC');
-    const succeeded = reports.map((progress) => progress.resources.filter((resource) => resource.provisioningState === 'Succeeded').length);
-    assert.deepEqual(succeeded, [...succeeded].sort((a, b) => a - b), 'the count of finished resources only grows');
-    assert.equal(succeeded.at(-1), 4);
-  });
-
-});
-
-describe('TemplateDeployments cancelling a deployment (time 5 times faster than Azure)', () => {
-  let env: TestEmulator;
-  let deployments: TemplateDeployments;
-
-  // Slow enough that the VM cannot start before the cancel lands, however loaded the machine is:
-  // its network interface alone takes about a second here.
-  before(async () => {
-    env = await startTestEmulator({ timeScale: 5 });
-    const reader = new BackupReader(() => env.clients);
-    await reader.listSubscriptions(tenantId);
-    deployments = new TemplateDeployments(reader, fast);
-  });
-  after(async () => {
-    await env?.close();
-  });
-
-  it('cancels a Running deployment: it ends Canceled, and what had not started is never created', async () => {
-    const target = targetIn('rg-web-prod');
-    const started = await deployments.start(target, vmInput('vm-cancel-01'));
-    const controller = new AbortController();
-    const following = deployments.follow(started, (progress) => {
-      if (progress.resources.some((resource) => resource.resourceType === 'Microsoft.Network/networkInterfaces')) controller.abort();
-    }, { signal: controller.signal });
-    await assert.rejects(following, (error: AzureError) => error.reason === 'cancelled');
-    assert.equal(await deployments.state(target), 'Running', 'stopping to follow does not cancel it');
-    const cancel = await deployments.cancel(target);
-    assert.deepEqual(cancel, { cancelled: true, provisioningState: 'Running' });
-    const result = await deployments.follow({ ...started, provisioningState: 'Running' }, () => undefined);
-    assert.equal(result.provisioningState, 'Canceled');
-    assert.equal(result.resources.find((resource) => resource.resourceType === 'Microsoft.Compute/virtualMachines'), undefined, 'the VM never started');
-    assert.deepEqual(await deployments.cancel(target), { cancelled: false, provisioningState: 'Canceled' }, 'no second cancel');
-    const cancels = (await env.requests()).filter((exchange) => exchange.method === 'POST' && exchange.url.includes(`${target.deploymentName}/cancel`));
-    assert.deepEqual(cancels.map((exchange) => exchange.status), [204]);
   });
 });
 

@@ -2,27 +2,19 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../../context';
 import type { RouteDefinition } from '../../http/router';
 import type { ArmRequest, ArmResponse } from '../../http/armHttp';
-import { ok } from '../../http/armHttp';
-import { pageOf } from '../../http/paging';
-import { findResourceGroup, findSubscription, keyOf } from '../../state/lookup';
+import { keyOf } from '../../state/lookup';
 import type { ResourceRecord } from '../../state/model';
-import { apiVersions } from '../../apiVersions';
-import { requireGroupForWrite } from '../resourceGroupDeletion';
 import { hostAddress, parsePrefix } from './addressPrefixes';
 import { invalidResourceName, nicInUse, publicIpAlreadyAllocated } from './networkErrors';
-import { networkResourceId } from './networkIds';
 import { networkNamePattern } from './networkNames';
 import {
   allNetworkResourcesOf,
   childJson,
-  deleteNetworkResource,
-  findNetworkResource,
   networkProvisioningState,
-  networkRecordAt,
-  networkResourcesOf,
   saveNetworkResource,
   startNetworkPut,
 } from './networkRecords';
+import { networkResourceRoutes } from './networkResourceRoutes';
 import { ipConfigurationsOf, networkUses, referenceId } from './networkReferences';
 import { requireReferenced, requireReferencedSubnet } from './referenceChecks';
 import { subnetPrefixes } from './virtualNetworkRules';
@@ -36,50 +28,16 @@ const ipConfigurationType = 'Microsoft.Network/networkInterfaces/ipConfiguration
  * group. The VM that uses an interface is worked out from the VMs (virtualMachine.id).
  */
 export function networkInterfaceRoutes(context: EmulatorContext): RouteDefinition[] {
-  const versions = apiVersions.network;
-  const group = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/networkInterfaces';
-  const nic = `${group}/{networkInterfaceName}`;
-  return [
-    {
-      method: 'GET',
-      template: '/subscriptions/{subscriptionId}/providers/Microsoft.Network/networkInterfaces',
-      apiVersions: versions,
-      handler: (request) => {
-        const subscriptionId = findSubscription(context, request.parameters.subscriptionId!).subscriptionId;
-        return ok(pageOf(request, networkResourcesOf(context, 'networkInterfaces', subscriptionId), context.options.pageSize, (record) => networkInterfaceJson(context, record, request.now)));
-      },
+  return networkResourceRoutes(context, {
+    type: 'networkInterfaces',
+    nameParameter: 'networkInterfaceName',
+    toJson: networkInterfaceJson,
+    put: putNetworkInterface,
+    refuseDelete: (context, record) => {
+      const owner = networkUses(context).interfaceOwners.get(keyOf(record.resource.id));
+      if (owner) throw nicInUse(record.resource.id, owner);
     },
-    {
-      method: 'GET',
-      template: group,
-      apiVersions: versions,
-      handler: (request) => {
-        const found = findResourceGroup(context, request.parameters.subscriptionId!, request.parameters.resourceGroupName!);
-        const records = networkResourcesOf(context, 'networkInterfaces', found.subscriptionId, found.name);
-        return ok(pageOf(request, records, context.options.pageSize, (record) => networkInterfaceJson(context, record, request.now)));
-      },
-    },
-    {
-      method: 'GET',
-      template: nic,
-      apiVersions: versions,
-      handler: (request) => ok(networkInterfaceJson(context, findNetworkResource(context, request, 'networkInterfaces', request.parameters.networkInterfaceName!), request.now)),
-    },
-    { method: 'PUT', template: nic, apiVersions: versions, handler: (request) => putNetworkInterface(context, request) },
-    {
-      method: 'DELETE',
-      template: nic,
-      apiVersions: versions,
-      handler: (request) => {
-        const found = requireGroupForWrite(context, request.parameters.subscriptionId!, request.parameters.resourceGroupName!, request.now);
-        const record = networkRecordAt(context, networkResourceId(found.subscriptionId, found.name, 'networkInterfaces', request.parameters.networkInterfaceName!));
-        if (!record) return { status: 204 };
-        const owner = networkUses(context).interfaceOwners.get(keyOf(record.resource.id));
-        if (owner) throw nicInUse(record.resource.id, owner);
-        return deleteNetworkResource(context, request, record);
-      },
-    },
-  ];
+  });
 }
 
 /** The private addresses other interfaces already have in a subnet. */

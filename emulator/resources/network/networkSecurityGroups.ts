@@ -3,15 +3,13 @@ import type { EmulatorContext } from '../../context';
 import type { RouteDefinition } from '../../http/router';
 import type { ArmRequest, ArmResponse } from '../../http/armHttp';
 import { ok } from '../../http/armHttp';
-import { pageOf } from '../../http/paging';
-import { findResourceGroup, findSubscription, keyOf } from '../../state/lookup';
+import { keyOf } from '../../state/lookup';
 import type { ResourceRecord } from '../../state/model';
 import { apiVersions } from '../../apiVersions';
-import { requireGroupForWrite } from '../resourceGroupDeletion';
 import { invalidResourceName, invalidRuleParameter, invalidRulePriority, networkSecurityGroupInUse } from './networkErrors';
-import { networkResourceId } from './networkIds';
 import { networkNamePattern } from './networkNames';
-import { childJson, deleteNetworkResource, findNetworkResource, networkProvisioningState, networkRecordAt, networkResourcesOf, saveNetworkResource, startNetworkPut } from './networkRecords';
+import { childJson, findNetworkResource, networkProvisioningState, saveNetworkResource, startNetworkPut } from './networkRecords';
+import { networkResourceRoutes, networkResourceTemplate } from './networkResourceRoutes';
 import { networkUses } from './networkReferences';
 
 type Json = Record<string, unknown>;
@@ -38,50 +36,26 @@ const protocolValues = ['Tcp', 'Udp', 'Icmp', 'Esp', 'Ah', '*'];
 
 /** Network security groups (NetworkSecurityGroups_*), their rules inline, and Azure's default rules. */
 export function networkSecurityGroupRoutes(context: EmulatorContext): RouteDefinition[] {
-  const versions = apiVersions.network;
-  const group = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/networkSecurityGroups';
-  const nsg = `${group}/{networkSecurityGroupName}`;
-  const find = (request: ArmRequest) => findNetworkResource(context, request, 'networkSecurityGroups', request.parameters.networkSecurityGroupName!);
+  const nsg = networkResourceTemplate('networkSecurityGroups', 'networkSecurityGroupName');
   return [
-    {
-      method: 'GET',
-      template: '/subscriptions/{subscriptionId}/providers/Microsoft.Network/networkSecurityGroups',
-      apiVersions: versions,
-      handler: (request) => {
-        const subscriptionId = findSubscription(context, request.parameters.subscriptionId!).subscriptionId;
-        return ok(pageOf(request, networkResourcesOf(context, 'networkSecurityGroups', subscriptionId), context.options.pageSize, (record) => networkSecurityGroupJson(context, record, request.now)));
-      },
-    },
-    {
-      method: 'GET',
-      template: group,
-      apiVersions: versions,
-      handler: (request) => {
-        const found = findResourceGroup(context, request.parameters.subscriptionId!, request.parameters.resourceGroupName!);
-        const records = networkResourcesOf(context, 'networkSecurityGroups', found.subscriptionId, found.name);
-        return ok(pageOf(request, records, context.options.pageSize, (record) => networkSecurityGroupJson(context, record, request.now)));
-      },
-    },
-    { method: 'GET', template: nsg, apiVersions: versions, handler: (request) => ok(networkSecurityGroupJson(context, find(request), request.now)) },
-    { method: 'PUT', template: nsg, apiVersions: versions, handler: (request) => putNetworkSecurityGroup(context, request) },
-    {
-      method: 'GET',
-      template: `${nsg}/defaultSecurityRules`,
-      apiVersions: versions,
-      handler: (request) => ok({ value: (networkSecurityGroupJson(context, find(request), request.now).properties as Json).defaultSecurityRules }),
-    },
-    {
-      method: 'DELETE',
-      template: nsg,
-      apiVersions: versions,
-      handler: (request) => {
-        const found = requireGroupForWrite(context, request.parameters.subscriptionId!, request.parameters.resourceGroupName!, request.now);
-        const record = networkRecordAt(context, networkResourceId(found.subscriptionId, found.name, 'networkSecurityGroups', request.parameters.networkSecurityGroupName!));
-        if (!record) return { status: 204 };
+    ...networkResourceRoutes(context, {
+      type: 'networkSecurityGroups',
+      nameParameter: 'networkSecurityGroupName',
+      toJson: networkSecurityGroupJson,
+      put: putNetworkSecurityGroup,
+      refuseDelete: (context, record) => {
         const users = networkUses(context).securityGroupUsers.get(keyOf(record.resource.id));
         const ids = [...(users?.networkInterfaces ?? []), ...(users?.subnets ?? [])];
         if (ids.length > 0) throw networkSecurityGroupInUse(record.resource.id, ids);
-        return deleteNetworkResource(context, request, record);
+      },
+    }),
+    {
+      method: 'GET',
+      template: `${nsg}/defaultSecurityRules`,
+      apiVersions: apiVersions.network,
+      handler: (request) => {
+        const record = findNetworkResource(context, request, 'networkSecurityGroups', request.parameters.networkSecurityGroupName!);
+        return ok({ value: (networkSecurityGroupJson(context, record, request.now).properties as Json).defaultSecurityRules });
       },
     },
   ];

@@ -2,25 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../../context';
 import type { RouteDefinition } from '../../http/router';
 import type { ArmRequest, ArmResponse } from '../../http/armHttp';
-import { ok } from '../../http/armHttp';
 import { badRequest } from '../../http/armError';
-import { pageOf } from '../../http/paging';
-import { findResourceGroup, findSubscription, keyOf } from '../../state/lookup';
+import { keyOf } from '../../state/lookup';
 import type { ResourceRecord } from '../../state/model';
-import { apiVersions } from '../../apiVersions';
-import { requireGroupForWrite } from '../resourceGroupDeletion';
 import { dnsRecordInUse, publicIpInUse, standardSkuMustBeStatic, zonesNotAllowedInBasicSku } from './networkErrors';
-import { networkResourceId } from './networkIds';
-import {
-  allNetworkResourcesOf,
-  deleteNetworkResource,
-  findNetworkResource,
-  networkProvisioningState,
-  networkRecordAt,
-  networkResourcesOf,
-  saveNetworkResource,
-  startNetworkPut,
-} from './networkRecords';
+import { allNetworkResourcesOf, networkProvisioningState, saveNetworkResource, startNetworkPut } from './networkRecords';
+import { networkResourceRoutes } from './networkResourceRoutes';
 import { networkUses } from './networkReferences';
 
 type Json = Record<string, unknown>;
@@ -38,50 +25,16 @@ export function publicIpFqdn(label: string, location: string): string {
 
 /** Public IP addresses (PublicIPAddresses_*): Basic or Standard, Static or Dynamic, an optional DNS label. */
 export function publicIpAddressRoutes(context: EmulatorContext): RouteDefinition[] {
-  const versions = apiVersions.network;
-  const group = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/publicIPAddresses';
-  const address = `${group}/{publicIpAddressName}`;
-  return [
-    {
-      method: 'GET',
-      template: '/subscriptions/{subscriptionId}/providers/Microsoft.Network/publicIPAddresses',
-      apiVersions: versions,
-      handler: (request) => {
-        const subscriptionId = findSubscription(context, request.parameters.subscriptionId!).subscriptionId;
-        return ok(pageOf(request, networkResourcesOf(context, 'publicIPAddresses', subscriptionId), context.options.pageSize, (record) => publicIpAddressJson(context, record, request.now)));
-      },
+  return networkResourceRoutes(context, {
+    type: 'publicIPAddresses',
+    nameParameter: 'publicIpAddressName',
+    toJson: publicIpAddressJson,
+    put: putPublicIpAddress,
+    refuseDelete: (context, record) => {
+      const user = networkUses(context).publicIpUsers.get(keyOf(record.resource.id));
+      if (user) throw publicIpInUse(record.resource.id, user);
     },
-    {
-      method: 'GET',
-      template: group,
-      apiVersions: versions,
-      handler: (request) => {
-        const found = findResourceGroup(context, request.parameters.subscriptionId!, request.parameters.resourceGroupName!);
-        const records = networkResourcesOf(context, 'publicIPAddresses', found.subscriptionId, found.name);
-        return ok(pageOf(request, records, context.options.pageSize, (record) => publicIpAddressJson(context, record, request.now)));
-      },
-    },
-    {
-      method: 'GET',
-      template: address,
-      apiVersions: versions,
-      handler: (request) => ok(publicIpAddressJson(context, findNetworkResource(context, request, 'publicIPAddresses', request.parameters.publicIpAddressName!), request.now)),
-    },
-    { method: 'PUT', template: address, apiVersions: versions, handler: (request) => putPublicIpAddress(context, request) },
-    {
-      method: 'DELETE',
-      template: address,
-      apiVersions: versions,
-      handler: (request) => {
-        const found = requireGroupForWrite(context, request.parameters.subscriptionId!, request.parameters.resourceGroupName!, request.now);
-        const record = networkRecordAt(context, networkResourceId(found.subscriptionId, found.name, 'publicIPAddresses', request.parameters.publicIpAddressName!));
-        if (!record) return { status: 204 };
-        const user = networkUses(context).publicIpUsers.get(keyOf(record.resource.id));
-        if (user) throw publicIpInUse(record.resource.id, user);
-        return deleteNetworkResource(context, request, record);
-      },
-    },
-  ];
+  });
 }
 
 function putPublicIpAddress(context: EmulatorContext, request: ArmRequest): ArmResponse {

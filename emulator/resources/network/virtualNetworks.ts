@@ -5,7 +5,7 @@ import type { ArmRequest, ArmResponse } from '../../http/armHttp';
 import { ok } from '../../http/armHttp';
 import { ArmError, resourceNotFound } from '../../http/armError';
 import { pageOf } from '../../http/paging';
-import { findResourceGroup, findSubscription, keyOf } from '../../state/lookup';
+import { keyOf } from '../../state/lookup';
 import type { ResourceRecord } from '../../state/model';
 import { apiVersions } from '../../apiVersions';
 import { requireGroupForWrite } from '../resourceGroupDeletion';
@@ -14,16 +14,15 @@ import { networkResourceId, subnetId } from './networkIds';
 import { requireValidName } from './networkNames';
 import {
   childJson,
-  deleteNetworkResource,
   findNetworkResource,
   networkOperationHeaders,
   networkProvisioningState,
   networkRecordAt,
-  networkResourcesOf,
   saveNetworkResource,
   startNetworkPut,
   touchNetworkResource,
 } from './networkRecords';
+import { networkResourceRoutes, networkResourceTemplate } from './networkResourceRoutes';
 import { networkUses, referenceId, subnetsOf } from './networkReferences';
 import { requireReferenced } from './referenceChecks';
 import { subnetPrefixes, virtualNetworkProblem } from './virtualNetworkRules';
@@ -38,42 +37,18 @@ const subnetType = 'Microsoft.Network/virtualNetworks/subnets';
  */
 export function virtualNetworkRoutes(context: EmulatorContext): RouteDefinition[] {
   const versions = apiVersions.network;
-  const group = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/virtualNetworks';
-  const network = `${group}/{virtualNetworkName}`;
+  const network = networkResourceTemplate('virtualNetworks', 'virtualNetworkName');
   const find = (request: ArmRequest) => findNetworkResource(context, request, 'virtualNetworks', request.parameters.virtualNetworkName!);
   return [
-    {
-      method: 'GET',
-      template: '/subscriptions/{subscriptionId}/providers/Microsoft.Network/virtualNetworks',
-      apiVersions: versions,
-      handler: (request) => {
-        const subscriptionId = findSubscription(context, request.parameters.subscriptionId!).subscriptionId;
-        return ok(pageOf(request, networkResourcesOf(context, 'virtualNetworks', subscriptionId), context.options.pageSize, (record) => virtualNetworkJson(context, record, request.now)));
-      },
-    },
-    {
-      method: 'GET',
-      template: group,
-      apiVersions: versions,
-      handler: (request) => {
-        const found = findResourceGroup(context, request.parameters.subscriptionId!, request.parameters.resourceGroupName!);
-        const records = networkResourcesOf(context, 'virtualNetworks', found.subscriptionId, found.name);
-        return ok(pageOf(request, records, context.options.pageSize, (record) => virtualNetworkJson(context, record, request.now)));
-      },
-    },
-    { method: 'GET', template: network, apiVersions: versions, handler: (request) => ok(virtualNetworkJson(context, find(request), request.now)) },
-    { method: 'PUT', template: network, apiVersions: versions, handler: (request) => putVirtualNetwork(context, request) },
-    {
-      method: 'DELETE',
-      template: network,
-      apiVersions: versions,
-      handler: (request) => {
-        const record = existingNetwork(context, request);
-        if (!record) return { status: 204 };
+    ...networkResourceRoutes(context, {
+      type: 'virtualNetworks',
+      nameParameter: 'virtualNetworkName',
+      toJson: virtualNetworkJson,
+      put: putVirtualNetwork,
+      refuseDelete: (context, record) => {
         for (const subnet of subnetsOf(record)) refuseIfInUse(context, record, String(subnet.name));
-        return deleteNetworkResource(context, request, record);
       },
-    },
+    }),
     {
       method: 'GET',
       template: `${network}/subnets`,
@@ -111,11 +86,6 @@ export function virtualNetworkRoutes(context: EmulatorContext): RouteDefinition[
       },
     },
   ];
-}
-
-function existingNetwork(context: EmulatorContext, request: ArmRequest): ResourceRecord | undefined {
-  const found = requireGroupForWrite(context, request.parameters.subscriptionId!, request.parameters.resourceGroupName!, request.now);
-  return networkRecordAt(context, networkResourceId(found.subscriptionId, found.name, 'virtualNetworks', request.parameters.virtualNetworkName!));
 }
 
 function subnetNamed(record: ResourceRecord, name: string): Json | undefined {

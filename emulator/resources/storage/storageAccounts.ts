@@ -4,7 +4,7 @@ import type { ArmRequest, ArmResponse } from '../../http/armHttp';
 import { ok } from '../../http/armHttp';
 import { ArmError, badRequest, conflict, resourceNotFound } from '../../http/armError';
 import { pageOf } from '../../http/paging';
-import { findResourceGroup, findSubscription, keyOf, resourceGroupId } from '../../state/lookup';
+import { findResourceGroup, findSubscription, keyOf } from '../../state/lookup';
 import type { ResourceRecord } from '../../state/model';
 import { apiVersions } from '../../apiVersions';
 import { findOperation, isoTime, operationStatus, operationUrl, startOperation } from '../../operations';
@@ -17,10 +17,10 @@ import {
   invalidAccountNameMessage,
   isGeoRedundant,
   skuKindProblem,
-  skuTier,
   storageAccountNamePattern,
   takenAccountNameMessage,
 } from './storageAccountRules';
+import { newStorageAccount, storageAccountId } from './storageAccountResource';
 
 type Json = Record<string, unknown>;
 const createAzureMs = 20_000;
@@ -63,7 +63,7 @@ export function storageAccountRoutes(context: EmulatorContext): RouteDefinition[
       apiVersions: versions,
       handler: (request) => {
         const found = findResourceGroup(context, request.parameters.subscriptionId!, request.parameters.resourceGroupName!);
-        const record = context.state.storageAccounts[keyOf(accountId(found.subscriptionId, found.name, request.parameters.accountName!))];
+        const record = context.state.storageAccounts[keyOf(storageAccountId(found.subscriptionId, found.name, request.parameters.accountName!))];
         if (!record) throw resourceNotFound('Microsoft.Storage/storageAccounts', request.parameters.accountName!, found.name);
         return ok(storageAccountJson(record, request.now));
       },
@@ -75,7 +75,7 @@ export function storageAccountRoutes(context: EmulatorContext): RouteDefinition[
       apiVersions: versions,
       handler: (request) => {
         const found = requireGroupForWrite(context, request.parameters.subscriptionId!, request.parameters.resourceGroupName!, request.now);
-        const key = keyOf(accountId(found.subscriptionId, found.name, request.parameters.accountName!));
+        const key = keyOf(storageAccountId(found.subscriptionId, found.name, request.parameters.accountName!));
         if (!context.state.storageAccounts[key]) return { status: 204 };
         delete context.state.storageAccounts[key];
         context.changed();
@@ -110,10 +110,6 @@ export function storageAccountRoutes(context: EmulatorContext): RouteDefinition[
   ];
 }
 
-function accountId(subscriptionId: string, resourceGroup: string, name: string): string {
-  return `${resourceGroupId(subscriptionId, resourceGroup)}/providers/Microsoft.Storage/storageAccounts/${name}`;
-}
-
 /** The account of that name anywhere in the emulator: storage account names are global. */
 function accountNamed(context: EmulatorContext, name: string): ResourceRecord | undefined {
   return Object.values(context.state.storageAccounts).find((record) => keyOf(record.resource.name) === keyOf(name));
@@ -129,7 +125,7 @@ function createAccount(context: EmulatorContext, request: ArmRequest): ArmRespon
   const sku = ((body.sku ?? {}) as Json).name;
   const problem = skuKindProblem(sku, body.kind);
   if (problem) throw problem;
-  const id = accountId(found.subscriptionId, found.name, name);
+  const id = storageAccountId(found.subscriptionId, found.name, name);
   const existing = context.state.storageAccounts[keyOf(id)];
   const holder = accountNamed(context, name);
   if (holder && holder !== existing) {
@@ -148,35 +144,20 @@ function createAccount(context: EmulatorContext, request: ArmRequest): ArmRespon
     return { status: 200, body: storageAccountJson(existing, request.now) };
   }
   const operation = startOperation(context, 'storageAccountCreate', keyOf(id), createAzureMs, request.now);
-  const created = isoTime(request.now);
   const record: ResourceRecord = {
     subscriptionId: found.subscriptionId,
     resourceGroup: found.name,
     provisioningUntil: operation.endTime,
-    resource: {
+    resource: newStorageAccount({
       id,
       name,
-      type: 'Microsoft.Storage/storageAccounts',
       location,
-      ...(body.tags ? { tags: body.tags as Record<string, string> } : {}),
-      sku: { name: sku as string, tier: skuTier(sku as string) },
+      sku: sku as string,
       kind: body.kind as string,
-      properties: {
-        keyCreationTime: { key1: created, key2: created },
-        privateEndpointConnections: [],
-        minimumTlsVersion: 'TLS1_2',
-        allowBlobPublicAccess: false,
-        networkAcls: { bypass: 'AzureServices', virtualNetworkRules: [], ipRules: [], defaultAction: 'Allow' },
-        supportsHttpsTrafficOnly: true,
-        encryption: {
-          services: { file: { keyType: 'Account', enabled: true, lastEnabledTime: created }, blob: { keyType: 'Account', enabled: true, lastEnabledTime: created } },
-          keySource: 'Microsoft.Storage',
-        },
-        ...(body.kind === 'StorageV2' || body.kind === 'BlobStorage' ? { accessTier: 'Hot' } : {}),
-        ...settableProperties(body.properties as Json | undefined),
-        creationTime: created,
-      },
-    },
+      ...(body.tags ? { tags: body.tags as Record<string, string> } : {}),
+      settable: settableProperties(body.properties as Json | undefined),
+      created: isoTime(request.now),
+    }),
   };
   context.state.storageAccounts[keyOf(id)] = record;
   context.changed();

@@ -6,16 +6,13 @@ import { vmRequestProblems } from '../../vmCreation/vmRules';
 import { parametersForDisplay, vmDeploymentTemplate, type VmDeployment } from '../../vmCreation/vmTemplate';
 import { imageUrn } from '../../vmCreation/vmImages';
 import {
-  isCreateVmMessage, type AuthorVault, type CreateVmIdentity, type CreateVmToHost, type HostToCreateVm, type LocationChoice, type PolicyInfo,
-  type ResourceFailure, type ResourceGroupChoice, type SubscriptionChoice, type VaultChoiceInfo,
+  isCreateVmMessage, type AuthorVault, type CreateVmIdentity, type CreateVmToHost, type HostToCreateVm, type PolicyInfo, type ResourceFailure, type VaultChoiceInfo,
 } from '../shared/createVmProtocol';
-import { WebviewPanelHost, type HostedPanel, type PanelLog } from './webviewPanelHost';
+import { CreationPanelHost, subscriptionListAnswer, type SubscriptionListSource } from './creationPanelHost';
+import type { HostedPanel, PanelLog } from './webviewPanelHost';
 
 /** What the Create VM panel needs from the extension: data, checks, the deployment, and what to do after. */
-export interface CreateVmBackend {
-  subscriptions(): Promise<SubscriptionChoice[]>;
-  resourceGroups(subscriptionId: string): Promise<ResourceGroupChoice[]>;
-  locations(subscriptionId: string): Promise<LocationChoice[]>;
+export interface CreateVmBackend extends SubscriptionListSource {
   vaults(subscriptionId: string): Promise<VaultChoiceInfo[]>;
   zones(subscriptionId: string, location: string): Promise<string[]>;
   sizes(subscriptionId: string, location: string): Promise<VmSizeInfo[]>;
@@ -31,7 +28,6 @@ export interface CreateVmBackend {
   readSshKey(): Promise<{ publicKey: string; fileName: string } | undefined>;
   /** The facts the rules need about this request, read again from Azure for the host's own check. */
   rulesContext(request: VmCreateRequest): Promise<VmRulesContext>;
-  /** Opens the template and its parameters (secure ones left out) as two untitled JSON documents. */
   /** Shows the template and its parameters (no secret among them) as documents named for `name`. */
   showTemplate(template: Record<string, unknown>, parameters: Record<string, unknown>, name: string): Promise<void>;
   /** Opens the policy editor to author a policy for this form. */
@@ -53,27 +49,14 @@ export interface CreateVmBackend {
  * the form keeps its draft when it fails. A policy authored for the form arrives with
  * `policyAuthored`.
  */
-export class CreateVmPanel extends WebviewPanelHost<HostToCreateVm, CreateVmToHost> {
-  /** The created VM's id, or undefined when the panel closed without one. */
-  readonly result: Promise<string | undefined>;
-  private settle!: (vmId: string | undefined) => void;
-  private creating: AbortController | undefined;
-  private lastProgress: HostToCreateVm | undefined;
-
+export class CreateVmPanel extends CreationPanelHost<HostToCreateVm, CreateVmToHost, string> {
   constructor(
     panel: HostedPanel,
     private readonly backend: CreateVmBackend,
     readonly identity: CreateVmIdentity,
     log: PanelLog,
   ) {
-    super(panel, isCreateVmMessage, log);
-    this.result = new Promise((resolve) => {
-      this.settle = resolve;
-    });
-    this.onDidDispose(() => {
-      this.creating?.abort(new Error('The Create Virtual Machine panel was closed.'));
-      this.settle(undefined);
-    });
+    super(panel, isCreateVmMessage, log, 'createVm', 'The Create Virtual Machine panel was closed.');
   }
 
   /** A policy authored for this form in the policy editor. */
@@ -83,32 +66,16 @@ export class CreateVmPanel extends WebviewPanelHost<HostToCreateVm, CreateVmToHo
   }
 
   protected async onReady(): Promise<void> {
-    const subscriptions = await this.backend.subscriptions().catch((error: unknown) => {
-      this.log.error(`createVm: listing subscriptions failed: ${this.backend.describe(error).message}`);
-      return [];
-    });
-    this.post({ type: 'init', identity: this.identity, subscriptions });
-    // A form reloaded while creating shows where the deployment is.
-    if (this.creating && this.lastProgress) this.post(this.lastProgress);
+    this.post({ type: 'init', identity: this.identity, subscriptions: await this.subscriptionsOf(this.backend) });
+    this.repostProgress();
   }
 
   protected async onMessage(message: Exclude<CreateVmToHost, { type: 'ready' }>): Promise<void> {
     const failed = (error: unknown) => this.backend.describe(error).message;
     switch (message.type) {
-      case 'listResourceGroups': {
-        const { subscriptionId } = message;
-        return this.backend.resourceGroups(subscriptionId).then(
-          (resourceGroups) => this.post({ type: 'resourceGroups', subscriptionId, resourceGroups }),
-          (error: unknown) => this.post({ type: 'resourceGroups', subscriptionId, resourceGroups: [], error: failed(error) }),
-        );
-      }
-      case 'listLocations': {
-        const { subscriptionId } = message;
-        return this.backend.locations(subscriptionId).then(
-          (locations) => this.post({ type: 'locations', subscriptionId, locations }),
-          (error: unknown) => this.post({ type: 'locations', subscriptionId, locations: [], error: failed(error) }),
-        );
-      }
+      case 'listResourceGroups':
+      case 'listLocations':
+        return this.post(await subscriptionListAnswer(message, this.backend));
       case 'listVaults': {
         const { subscriptionId } = message;
         return this.backend.vaults(subscriptionId).then(
@@ -174,9 +141,7 @@ export class CreateVmPanel extends WebviewPanelHost<HostToCreateVm, CreateVmToHo
       case 'create':
         return this.create(message.request);
       case 'cancel':
-        if (this.creating) this.creating.abort(Object.assign(new Error('Cancelled from the form.'), { name: 'AbortError' }));
-        else this.dispose();
-        return;
+        return this.cancel(Object.assign(new Error('Cancelled from the form.'), { name: 'AbortError' }));
     }
   }
 
@@ -196,18 +161,14 @@ export class CreateVmPanel extends WebviewPanelHost<HostToCreateVm, CreateVmToHo
     }
   }
 
-  private async create(request: VmCreateRequest): Promise<void> {
-    if (this.creating) {
-      this.log.warn('createVm: a second create while one runs was ignored');
-      return;
-    }
-    const controller = new AbortController();
-    this.creating = controller;
+  private create(request: VmCreateRequest): Promise<void> {
+    return this.runCreation((signal) => this.deploy(request, signal));
+  }
+
+  private async deploy(request: VmCreateRequest, signal: AbortSignal): Promise<void> {
     let expectedResourceCount: number | undefined;
-    const report = (message: string, resources: DeploymentResult['resources'] = []) => {
-      this.lastProgress = { type: 'createProgress', message, resources: resources.map(progressInfo), ...(expectedResourceCount === undefined ? {} : { expectedResourceCount }) };
-      this.post(this.lastProgress);
-    };
+    const report = (message: string, resources: DeploymentResult['resources'] = []) =>
+      this.progress({ type: 'createProgress', message, resources: resources.map(progressInfo), ...(expectedResourceCount === undefined ? {} : { expectedResourceCount }) });
     try {
       report('Checking the request with Azure’s rules…');
       // The webview checked it; the host does again, with facts read now, as it would any input from a page.
@@ -219,7 +180,7 @@ export class CreateVmPanel extends WebviewPanelHost<HostToCreateVm, CreateVmToHo
       }
       const deployment = vmDeploymentTemplate(request, { deploymentName: this.backend.deploymentName(request) });
       expectedResourceCount = deployment.resourceCount;
-      const result = await this.backend.deploy(request, deployment, (message) => report(message), controller.signal);
+      const result = await this.backend.deploy(request, deployment, (message) => report(message), signal);
       report(`Deployment ${result.provisioningState.toLowerCase()}.`, result.resources);
       if (result.provisioningState !== 'Succeeded') {
         this.post({ type: 'createResult', ok: false, message: outcomeText(request, deployment, result), failures: failuresOf(result) });
@@ -235,9 +196,6 @@ export class CreateVmPanel extends WebviewPanelHost<HostToCreateVm, CreateVmToHo
       const failure = this.backend.describe(error);
       this.log.error(`createVm: creating ${request.name} failed: ${failure.message}`);
       this.post({ type: 'createResult', ok: false, message: failure.cancelled ? 'Cancelled before the deployment started: nothing was created. Your choices are still here.' : failure.message, failures: failure.failures ?? [] });
-    } finally {
-      this.creating = undefined;
-      this.lastProgress = undefined;
     }
   }
 }

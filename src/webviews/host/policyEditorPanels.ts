@@ -4,7 +4,7 @@ import type { BackupPolicy } from '../../azure/model';
 import type { PolicyDraft } from '../../policy/policyDraft';
 import { isPolicyEditorState, policyEditorViewType, sameIdentity, type PolicyAuthorTarget, type PolicyEditorIdentity } from '../shared/policyEditorProtocol';
 import { PolicyEditorPanel, type PolicyEditorBackend, type PolicyEditorOptions } from './policyEditorPanel';
-import { webviewHtml, webviewPanelOptions } from './webviewHtml';
+import { loadWebviewPage, webviewPanelOptions } from './webviewHtml';
 import type { PanelLog } from './webviewPanelHost';
 
 /**
@@ -74,10 +74,8 @@ export class PolicyEditorPanels implements Disposable {
   }
 
   private adopt(panel: WebviewPanel, identity: PolicyEditorIdentity, vaultName: string, options: PolicyEditorOptions = {}): PolicyEditorPanel {
-    panel.webview.options = webviewPanelOptions(this.extensionUri);
     panel.title = titleOf(identity, vaultName);
-    panel.iconPath = this.extensionUri.with({ path: `${this.extensionUri.path.replace(/\/+$/, '')}/resources/azure-backup.svg` });
-    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, { bundle: 'policyEditor', title: l10n.t('Backup policy'), lang: env.language });
+    loadWebviewPage(panel, this.extensionUri, { bundle: 'policyEditor', title: l10n.t('Backup policy'), lang: env.language });
     const host = new PolicyEditorPanel(panel, this.backend(), identity, this.log, {
       ...options,
       onIdentityChange: (next, name) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Uri, Webview, WebviewOptions, WebviewPanelOptions } from 'vscode';
+import type { Uri, Webview, WebviewOptions, WebviewPanel, WebviewPanelOptions } from 'vscode';
 
 /** Where scripts/build.mjs puts the webview bundles, codicon.css and its font. */
 export const webviewFolder = 'dist/webviews';
@@ -63,6 +63,13 @@ export function webviewHtml(webview: Pick<Webview, 'cspSource' | 'asWebviewUri'>
   <script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(asset(`${page.bundle}.js`))}"></script>
 </body>
 </html>`;
+}
+
+/** Loads a bundle into a panel (a new one or one restored after a reload), with the panel options and the extension's icon. */
+export function loadWebviewPage(panel: Pick<WebviewPanel, 'webview' | 'iconPath'>, extensionUri: Uri, page: WebviewPage): void {
+  panel.webview.options = webviewPanelOptions(extensionUri);
+  panel.iconPath = extensionUri.with({ path: `${extensionUri.path.replace(/\/+$/, '')}/resources/azure-backup.svg` });
+  panel.webview.html = webviewHtml(panel.webview, extensionUri, page);
 }
 
 function escapeText(text: string): string {

@@ -4,15 +4,9 @@
 import { softDeleteDays, softDeleteStates, storageRedundancies, type ImmutabilityChoice, type SoftDeleteChoice, type StorageRedundancyChoice, type VaultCreateRequest } from '../../azure/vaultRules';
 import { isBoolean, isOneOf, isOptional, isShape, isText } from './messageGuards';
 import type { CreateVaultPreset } from './createVaultProtocol';
+import { emptyPlacement, placementGuards, resourceGroupOf, type PlacementDraft } from './placementDraft';
 
-export interface CreateVaultDraft {
-  step: 'form' | 'review';
-  subscriptionId: string;
-  resourceGroupMode: 'existing' | 'new';
-  existingResourceGroup: string;
-  newResourceGroup: string;
-  name: string;
-  location: string;
+export interface CreateVaultDraft extends PlacementDraft {
   redundancy: StorageRedundancyChoice;
   crossRegionRestore: boolean;
   softDeleteState: SoftDeleteChoice;
@@ -32,13 +26,7 @@ export interface CreateVaultState {
 
 export function emptyDraft(preset: CreateVaultPreset = {}): CreateVaultDraft {
   return {
-    step: 'form',
-    subscriptionId: preset.subscriptionId ?? '',
-    resourceGroupMode: 'existing',
-    existingResourceGroup: '',
-    newResourceGroup: '',
-    name: '',
-    location: preset.location ?? '',
+    ...emptyPlacement(preset),
     redundancy: 'GeoRedundant',
     crossRegionRestore: false,
     softDeleteState: 'Enabled',
@@ -52,10 +40,9 @@ export function emptyDraft(preset: CreateVaultPreset = {}): CreateVaultDraft {
 /** The request the draft stands for (validated separately with vaultRequestProblems). */
 export function requestOf(draft: CreateVaultDraft): VaultCreateRequest {
   const days = draft.softDeleteDays.trim() === '' ? Number.NaN : Number(draft.softDeleteDays);
-  const newGroup = draft.resourceGroupMode === 'new';
   return {
     subscriptionId: draft.subscriptionId,
-    resourceGroup: { name: (newGroup ? draft.newResourceGroup : draft.existingResourceGroup).trim(), isNew: newGroup },
+    resourceGroup: resourceGroupOf(draft),
     name: draft.name.trim(),
     location: draft.location,
     redundancy: draft.redundancy,
@@ -67,13 +54,7 @@ export function requestOf(draft: CreateVaultDraft): VaultCreateRequest {
 
 const text = isText(200);
 const isDraft = isShape<CreateVaultDraft>({
-  step: isOneOf(['form', 'review'] as const),
-  subscriptionId: text,
-  resourceGroupMode: isOneOf(['existing', 'new'] as const),
-  existingResourceGroup: text,
-  newResourceGroup: text,
-  name: text,
-  location: text,
+  ...placementGuards(text),
   redundancy: isOneOf(storageRedundancies),
   crossRegionRestore: isBoolean,
   softDeleteState: isOneOf(softDeleteStates),

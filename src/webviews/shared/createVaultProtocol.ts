@@ -3,21 +3,9 @@
 // no vscode, no DOM, shared by the host panel and the browser app.
 import { immutabilityStates, softDeleteStates, storageRedundancies, type VaultCreateRequest } from '../../azure/vaultRules';
 import { isArrayOf, isBoolean, isFiniteNumber, isLiteral, isMessageOf, isOneOf, isOptional, isShape, isText, type Guard } from './messageGuards';
+import { subscriptionChoiceGuard, subscriptionListGuards, type SubscriptionChoice, type SubscriptionListMessage, type SubscriptionListRequest } from './subscriptionLists';
 
 export const createVaultViewType = 'azureVmBackup.createVault';
-
-export interface SubscriptionChoice {
-  subscriptionId: string;
-  name: string;
-}
-export interface ResourceGroupChoice {
-  name: string;
-  location: string;
-}
-export interface LocationChoice {
-  name: string;
-  displayName: string;
-}
 
 /** What the form starts from when it has no draft: the subscription and region asked for. */
 export interface CreateVaultPreset {
@@ -31,8 +19,7 @@ export const createSteps: readonly CreateStep[] = ['validate', 'resourceGroup', 
 
 export type HostToCreateVault =
   | { type: 'init'; subscriptions: SubscriptionChoice[]; preset: CreateVaultPreset }
-  | { type: 'resourceGroups'; subscriptionId: string; resourceGroups: ResourceGroupChoice[]; error?: string }
-  | { type: 'locations'; subscriptionId: string; locations: LocationChoice[]; error?: string }
+  | SubscriptionListMessage
   | { type: 'nameCheck'; subscriptionId: string; name: string; available: boolean; message?: string }
   | { type: 'createProgress'; step: CreateStep; message: string }
   | { type: 'createResult'; ok: true; vaultId: string; vaultName: string }
@@ -41,8 +28,7 @@ export type HostToCreateVault =
 export type CreateVaultToHost =
   | { type: 'ready' }
   | { type: 'checkName'; subscriptionId: string; name: string; resourceGroup?: string; location?: string }
-  | { type: 'listResourceGroups'; subscriptionId: string }
-  | { type: 'listLocations'; subscriptionId: string }
+  | SubscriptionListRequest
   | { type: 'create'; request: VaultCreateRequest }
   | { type: 'cancel' };
 
@@ -50,9 +36,7 @@ const id = isText(200);
 const name = isText(200);
 const message = isText(4_000);
 
-const isSubscriptionChoice = isShape<SubscriptionChoice>({ subscriptionId: id, name });
-const isResourceGroupChoice = isShape<ResourceGroupChoice>({ name, location: name });
-const isLocationChoice = isShape<LocationChoice>({ name, displayName: name });
+const isSubscriptionChoice = subscriptionChoiceGuard({ id, name, message });
 const isPreset = isShape<CreateVaultPreset>({ subscriptionId: isOptional(id), location: isOptional(name) });
 
 const isRequest = isShape<VaultCreateRequest>({
@@ -75,8 +59,7 @@ const isCreateResult: Guard<Of<HostToCreateVault, 'createResult'>> = (value): va
 /** Messages the webview accepts from the host. */
 export const isHostToCreateVault = isMessageOf<HostToCreateVault>({
   init: isShape({ type: isLiteral('init'), subscriptions: isArrayOf(isSubscriptionChoice), preset: isPreset }),
-  resourceGroups: isShape({ type: isLiteral('resourceGroups'), subscriptionId: id, resourceGroups: isArrayOf(isResourceGroupChoice), error: isOptional(message) }),
-  locations: isShape({ type: isLiteral('locations'), subscriptionId: id, locations: isArrayOf(isLocationChoice), error: isOptional(message) }),
+  ...subscriptionListGuards({ id, name, message }),
   nameCheck: isShape({ type: isLiteral('nameCheck'), subscriptionId: id, name, available: isBoolean, message: isOptional(message) }),
   createProgress: isShape({ type: isLiteral('createProgress'), step: isOneOf(createSteps), message }),
   createResult: isCreateResult,

@@ -8,6 +8,7 @@ import { defaultImage, defaultOsDiskType, defaultVmSize, parseImageUrn, popularI
 import type { CreateVmIdentity, CreateVmPreset } from './createVmProtocol';
 import { inboundPorts, osDiskTypes, osTypes, zones } from './createVmRequestGuard';
 import { isArrayOf, isBoolean, isOneOf, isOptional, isShape, isText } from './messageGuards';
+import { emptyPlacement, placementGuards, resourceGroupOf, type PlacementDraft } from './placementDraft';
 import { isPolicyDraft } from './policyDraftGuard';
 
 /** The image picker's value for "Other image (URN)…". */
@@ -16,14 +17,7 @@ export const otherImage = 'urn';
 /** How the new vault's resource group is chosen: the VM's own, another existing one, or a new one. */
 export type VaultGroupMode = 'vm' | 'existing' | 'new';
 
-export interface CreateVmDraft {
-  step: 'form' | 'review';
-  subscriptionId: string;
-  resourceGroupMode: 'existing' | 'new';
-  existingResourceGroup: string;
-  newResourceGroup: string;
-  name: string;
-  location: string;
+export interface CreateVmDraft extends PlacementDraft {
   zone: '' | '1' | '2' | '3';
   /** A popular image's id (vmImages), or `otherImage`. */
   image: string;
@@ -79,13 +73,7 @@ export const noSecrets: CreateVmSecrets = { password: '', confirmPassword: '' };
 export function emptyDraft(preset: CreateVmPreset = {}): CreateVmDraft {
   const size = defaultVmSize(defaultImage.osType);
   return {
-    step: 'form',
-    subscriptionId: preset.subscriptionId ?? '',
-    resourceGroupMode: 'existing',
-    existingResourceGroup: '',
-    newResourceGroup: '',
-    name: '',
-    location: preset.location ?? '',
+    ...emptyPlacement(preset),
     zone: '',
     image: defaultImage.id,
     imageUrn: '',
@@ -132,17 +120,11 @@ export function imageOf(draft: CreateVmDraft): VmImageReference {
   return { publisher, offer, sku, version };
 }
 
-/** The VM's resource group as the request names it. */
-export function vmGroupOf(draft: CreateVmDraft): { name: string; isNew: boolean } {
-  const isNew = draft.resourceGroupMode === 'new';
-  return { name: (isNew ? draft.newResourceGroup : draft.existingResourceGroup).trim(), isNew };
-}
-
 /** The new vault's resource group as the request names it. */
 export function vaultGroupOf(draft: CreateVmDraft): { name: string; isNew: boolean } {
   switch (draft.newVaultGroupMode) {
     case 'vm':
-      return vmGroupOf(draft);
+      return resourceGroupOf(draft);
     case 'existing':
       return { name: draft.newVaultExistingGroup.trim(), isNew: false };
     case 'new':
@@ -156,7 +138,7 @@ export function requestOf(draft: CreateVmDraft, secrets: CreateVmSecrets = noSec
   const password = windows || draft.authKind === 'password';
   return {
     subscriptionId: draft.subscriptionId,
-    resourceGroup: vmGroupOf(draft),
+    resourceGroup: resourceGroupOf(draft),
     name: draft.name.trim(),
     location: draft.location,
     ...(draft.zone ? { zone: draft.zone } : {}),
@@ -183,13 +165,7 @@ export function requestOf(draft: CreateVmDraft, secrets: CreateVmSecrets = noSec
 
 const text = isText(1_000);
 const isDraft = isShape<CreateVmDraft>({
-  step: isOneOf(['form', 'review'] as const),
-  subscriptionId: text,
-  resourceGroupMode: isOneOf(['existing', 'new'] as const),
-  existingResourceGroup: text,
-  newResourceGroup: text,
-  name: text,
-  location: text,
+  ...placementGuards(text),
   zone: isOneOf(['', ...zones] as const),
   image: text,
   imageUrn: text,

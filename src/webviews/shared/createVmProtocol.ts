@@ -6,12 +6,10 @@
 import type { PolicyDraft } from '../../policy/policyDraft';
 import type { OsType, VmCreateRequest, VmImageReference } from '../../vmCreation/vmCreateRequest';
 import type { SubnetInfo, TakenNetworkNames, VaultInfo, VirtualNetworkInfo, VmSizeInfo } from '../../vmCreation/vmRulesContext';
-import type { LocationChoice, ResourceGroupChoice, SubscriptionChoice } from './createVaultProtocol';
 import { isEither, isVmCreateRequest, osTypes } from './createVmRequestGuard';
 import { isArrayOf, isBoolean, isFiniteNumber, isLiteral, isMessageOf, isOneOf, isOptional, isShape, isText, type Guard } from './messageGuards';
 import { isPolicyDraft } from './policyDraftGuard';
-
-export type { LocationChoice, ResourceGroupChoice, SubscriptionChoice };
+import { subscriptionChoiceGuard, subscriptionListGuards, type SubscriptionChoice, type SubscriptionListMessage, type SubscriptionListRequest } from './subscriptionLists';
 
 /** A vault of the subscription (its policies come apart, per vault). */
 export type VaultChoiceInfo = Omit<VaultInfo, 'policies'>;
@@ -61,8 +59,7 @@ type RegionList<K extends string, T> = { type: K; subscriptionId: string; locati
 
 export type HostToCreateVm =
   | { type: 'init'; identity: CreateVmIdentity; subscriptions: SubscriptionChoice[] }
-  | { type: 'resourceGroups'; subscriptionId: string; resourceGroups: ResourceGroupChoice[]; error?: string }
-  | { type: 'locations'; subscriptionId: string; locations: LocationChoice[]; error?: string }
+  | SubscriptionListMessage
   | { type: 'vaults'; subscriptionId: string; vaults: VaultChoiceInfo[]; error?: string }
   | RegionList<'zones', string>
   | RegionList<'sizes', VmSizeInfo>
@@ -88,8 +85,7 @@ export type AuthorVault = { kind: 'existing'; vaultId: string } | { kind: 'new';
 
 export type CreateVmToHost =
   | { type: 'ready' }
-  | { type: 'listResourceGroups'; subscriptionId: string }
-  | { type: 'listLocations'; subscriptionId: string }
+  | SubscriptionListRequest
   | { type: 'listVaults'; subscriptionId: string }
   | { type: 'listRegion'; subscriptionId: string; location: string }
   | { type: 'listPolicies'; vaultId: string }
@@ -108,9 +104,7 @@ const name = isText(200);
 const message = isText(8_000);
 const names = isArrayOf(name, 1_000);
 
-const isSubscriptionChoice = isShape<SubscriptionChoice>({ subscriptionId: id, name });
-const isResourceGroupChoice = isShape<ResourceGroupChoice>({ name, location: name });
-const isLocationChoice = isShape<LocationChoice>({ name, displayName: name });
+const isSubscriptionChoice = subscriptionChoiceGuard({ id, name, message });
 const isIdentity = isShape<CreateVmIdentity>({ formId: isText(100), subscriptionId: isOptional(id), location: isOptional(name), vaultId: isOptional(id) });
 const isSize = isShape<VmSizeInfo>({ name, vCpus: isFiniteNumber, memoryMb: isFiniteNumber, premiumDisks: isBoolean });
 const isNetwork = isShape<VirtualNetworkInfo>({
@@ -153,8 +147,7 @@ const isAuthorVault = isEither<AuthorVault>(
 /** Messages the webview accepts from the host. */
 export const isHostToCreateVm = isMessageOf<HostToCreateVm>({
   init: isShape({ type: isLiteral('init'), identity: isIdentity, subscriptions: isArrayOf(isSubscriptionChoice) }),
-  resourceGroups: isShape({ type: isLiteral('resourceGroups'), subscriptionId: id, resourceGroups: isArrayOf(isResourceGroupChoice), error: isOptional(message) }),
-  locations: isShape({ type: isLiteral('locations'), subscriptionId: id, locations: isArrayOf(isLocationChoice), error: isOptional(message) }),
+  ...subscriptionListGuards({ id, name, message }),
   vaults: isShape({ type: isLiteral('vaults'), subscriptionId: id, vaults: isArrayOf(isVaultInfo), error: isOptional(message) }),
   zones: regionList('zones', isOneOf(['1', '2', '3'] as const)),
   sizes: regionList('sizes', isSize),

@@ -1,8 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AzureError } from '../../../src/azure/azureError';
 import type { DeploymentInput, DeploymentProgress, DeploymentTarget } from '../../../src/azure/deploymentModel';
-import { DeploymentValidationError, TemplateDeployments, deploymentNameFor } from '../../../src/azure/templateDeployments';
+import { DeploymentValidationError } from '../../../src/azure/deploymentErrors';
+import { TemplateDeployments, deploymentNameFor } from '../../../src/azure/templateDeployments';
+import { failureOf } from '../../support/azureFailure';
 import { FakeArm, subscriptionId, type SimResource } from './templateDeploymentsFakeArm';
 
 const resources: SimResource[] = [
@@ -23,16 +24,6 @@ const fast = { pollDelayMs: 1, minPollDelayMs: 0, maxPollDelayMs: 5 };
 function setup(sim: SimResource[] = resources): { arm: FakeArm; deployments: TemplateDeployments } {
   const arm = new FakeArm(sim);
   return { arm, deployments: new TemplateDeployments(arm.reader(), fast) };
-}
-
-async function failureOf(call: () => Promise<unknown>): Promise<AzureError> {
-  try {
-    await call();
-  } catch (error) {
-    assert.ok(error instanceof AzureError, `not an AzureError: ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a failure');
 }
 
 describe('TemplateDeployments: start and follow', () => {

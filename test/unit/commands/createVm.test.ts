@@ -12,15 +12,14 @@ import { createVm, presetOf, type VmForm } from '../../../src/commands/createVm'
 import { createVmBackend, type PolicyAuthoring } from '../../../src/commands/createVmBackend';
 import type { CreateVmPorts } from '../../../src/commands/createVmPorts';
 import { newStandardPolicyDraft } from '../../../src/policy/policyDraft';
-import type { VmCreateRequest } from '../../../src/vmCreation/vmCreateRequest';
 import { CreateVmPanel } from '../../../src/webviews/host/createVmPanel';
 import { demoTenantId, testFlowServices, type TestFlowServices } from '../../support/flowServices';
 import { startTestEmulator, type TestEmulator } from '../../support/testEmulator';
+import { publicKey, validRequest } from '../webviews/createVmFixtures';
 import { fakePanel, recordingLog, settle } from '../webviews/fakePanel';
 
 const sub = demoSubscriptions.production;
 const weuVaultId = `/subscriptions/${sub}/resourceGroups/rg-backup-prod/providers/Microsoft.RecoveryServices/vaults/prod-weu-vault`;
-const publicKey = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDCsJEe8CuEnE98T5QqfBMs0dF/bvcDmRF4Y5QfVhvnb azureuser@laptop';
 
 describe('create VM command: presets', () => {
   const opened: unknown[] = [];
@@ -122,22 +121,13 @@ describe('create VM backend (emulator)', () => {
     await fresh([{ info: /^Created the virtual machine app-07, backed up by prod-weu-vault with DefaultPolicy\. It shows "Initial backup pending"/, answer: undefined }]);
     const panel = fakePanel('azureVmBackup.createVm');
     const host = new CreateVmPanel(panel, backend(), { formId: 'form-1' }, recordingLog());
-    const request: VmCreateRequest = {
+    const request = validRequest({
       subscriptionId: sub,
       resourceGroup: { name: 'rg-app-new', isNew: true },
       name: 'app-07',
-      location: 'westeurope',
-      osType: 'Linux',
-      image: { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server', version: 'latest' },
-      size: 'Standard_B2s',
-      adminUsername: 'azureuser',
-      authentication: { kind: 'sshPublicKey', publicKey },
-      inboundPorts: ['SSH'],
-      osDiskType: 'Premium_LRS',
       network: { kind: 'new', virtualNetworkName: 'app-07-vnet', addressPrefix: '10.0.0.0/16', subnetName: 'default', subnetPrefix: '10.0.0.0/24' },
-      publicIp: true,
       backup: { enabled: true, vault: { kind: 'existing', vaultId: weuVaultId }, policy: { kind: 'existing', name: 'DefaultPolicy' } },
-    };
+    });
     await panel.send({ type: 'ready' });
     await panel.send({ type: 'create', request });
     // The deployment's own pace: polls a second apart at least.

@@ -1,11 +1,12 @@
-// Shared data of the Create VM tests: a subscription, its groups, a region's catalog, vaults and a
-// valid request (what a filled-in form sends).
+// Shared data of the Create VM form's tests: a subscription, its groups, a region's catalog,
+// vaults and a valid request (what a filled-in form sends). The subscription and the vault are
+// the VM creation layer's fixtures'.
 import { newStandardPolicyDraft } from '../../../src/policy/policyDraft';
 import type { VmCreateRequest } from '../../../src/vmCreation/vmCreateRequest';
 import type { VirtualNetworkInfo, VmSizeInfo } from '../../../src/vmCreation/vmRulesContext';
 import type { PolicyInfo, VaultChoiceInfo } from '../../../src/webviews/shared/createVmProtocol';
+import { linuxRequest, subscriptionId, vaultId } from '../vmCreation/vmFixtures';
 
-export const subscriptionId = '3f2c6a51-8d7e-4b0a-9c1d-2e5f6a7b8c90';
 export const subscription = { subscriptionId, name: 'Contoso Production' };
 export const groups = [
   { name: 'rg-web-prod', location: 'westeurope' },
@@ -20,7 +21,6 @@ export const sizes: VmSizeInfo[] = [
   { name: 'Standard_B2s', vCpus: 2, memoryMb: 4096, premiumDisks: true },
   { name: 'Standard_D2s_v5', vCpus: 2, memoryMb: 8192, premiumDisks: true },
 ];
-export const vaultId = `/subscriptions/${subscriptionId}/resourceGroups/rg-backup-prod/providers/Microsoft.RecoveryServices/vaults/prod-weu-vault`;
 export const vaults: VaultChoiceInfo[] = [
   { id: vaultId, name: 'prod-weu-vault', resourceGroup: 'rg-backup-prod', location: 'westeurope' },
   { id: `/subscriptions/${subscriptionId}/resourceGroups/rg-backup-us/providers/Microsoft.RecoveryServices/vaults/us-vault`, name: 'us-vault', resourceGroup: 'rg-backup-us', location: 'westcentralus' },
@@ -45,22 +45,13 @@ export function vaultPolicies(): PolicyInfo[] {
 
 export const publicKey = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDCsJEe8CuEnE98T5QqfBMs0dF/bvcDmRF4Y5QfVhvnb azureuser@laptop';
 
+/** The Linux request of the VM creation layer's tests, named web-01 with this key, backed up to the existing vault. */
 export function validRequest(overrides: Partial<VmCreateRequest> = {}): VmCreateRequest {
-  return {
-    subscriptionId,
-    resourceGroup: { name: 'rg-web-prod', isNew: false },
+  return linuxRequest({
     name: 'web-01',
-    location: 'westeurope',
-    osType: 'Linux',
-    image: { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server', version: 'latest' },
-    size: 'Standard_B2s',
-    adminUsername: 'azureuser',
     authentication: { kind: 'sshPublicKey', publicKey },
-    inboundPorts: ['SSH'],
-    osDiskType: 'Premium_LRS',
     network: { kind: 'new', virtualNetworkName: 'web-01-vnet', addressPrefix: '10.0.0.0/16', subnetName: 'default', subnetPrefix: '10.0.0.0/24' },
-    publicIp: true,
     backup: { enabled: true, vault: { kind: 'existing', vaultId }, policy: { kind: 'existing', name: 'DefaultPolicy' } },
     ...overrides,
-  };
+  });
 }

@@ -7,7 +7,8 @@ import type { VmCreateRequest } from '../../../src/vmCreation/vmCreateRequest';
 import type { VmDeployment } from '../../../src/vmCreation/vmTemplate';
 import { CreateVmPanel, type CreateVmBackend } from '../../../src/webviews/host/createVmPanel';
 import { fakePanel, recordingLog, settle, type FakePanel } from './fakePanel';
-import { network, sizes, subscription, subscriptionId, validRequest, vaultId, vaultPolicies, vaults } from './createVmFixtures';
+import { network, sizes, subscription, validRequest, vaultPolicies, vaults } from './createVmFixtures';
+import { subscriptionId, vaultId } from '../vmCreation/vmFixtures';
 
 const vmId = `/subscriptions/${subscriptionId}/resourceGroups/rg-web-prod/providers/Microsoft.Compute/virtualMachines/web-01`;
 const password = 'Correct-Horse-9-Battery';

@@ -6,7 +6,8 @@ import { newStandardPolicyDraft } from '../../../src/policy/policyDraft';
 import { emptyDraft, imageOf, isCreateVmState, otherImage, requestOf, vaultGroupOf } from '../../../src/webviews/shared/createVmDraft';
 import { isCreateVmMessage, isHostToCreateVm } from '../../../src/webviews/shared/createVmProtocol';
 import { isVmCreateRequest } from '../../../src/webviews/shared/createVmRequestGuard';
-import { network, publicKey, sizes, subscriptionId, validRequest, vaultId, vaultPolicies } from './createVmFixtures';
+import { network, publicKey, sizes, validRequest, vaultPolicies } from './createVmFixtures';
+import { subscriptionId, vaultId } from '../vmCreation/vmFixtures';
 
 const identity = { formId: 'f-1', subscriptionId, location: 'westeurope', vaultId };
 

@@ -3,12 +3,15 @@
 // checks Azure's rules as the user types, then reviews and creates.
 import { irreversibleChoices, vaultNameProblem } from '../../../azure/vaultRules';
 import { emptyDraft, requestOf, type CreateVaultDraft, type CreateVaultState } from '../../shared/createVaultDraft';
-import type { CreateVaultPreset, CreateVaultToHost, HostToCreateVault, SubscriptionChoice } from '../../shared/createVaultProtocol';
-import { debounce, h, setMessage, show } from '../shared/dom';
+import type { CreateVaultPreset, CreateVaultToHost, HostToCreateVault } from '../../shared/createVaultProtocol';
+import type { SubscriptionChoice } from '../../shared/subscriptionLists';
+import { debounce, setMessage } from '../shared/dom';
+import { FormPage } from '../shared/formPage';
 import type { HostConnection } from '../shared/hostConnection';
+import { loadSubscriptionLists, receiveSubscriptionList, type SubscriptionData } from '../shared/subscriptionData';
 import { buildCreateVaultForm, type CreateVaultForm, type FormChange } from './createVaultForm';
 import { buildReview, renderProgress, renderSummary, type Phase, type ReviewView } from './createVaultReview';
-import { formProblems, renderForm, summaryRows, type FormData, type NameCheck } from './createVaultView';
+import { formProblems, renderForm, summaryRows, type NameCheck } from './createVaultView';
 
 export type CreateVaultConnection = HostConnection<HostToCreateVault, CreateVaultToHost, CreateVaultState>;
 
@@ -18,7 +21,7 @@ export const nameCheckDelayMs = 400;
 export class CreateVaultApp {
   private draft: CreateVaultDraft;
   private identity: CreateVaultPreset;
-  private readonly data: FormData = { groups: new Map(), locations: new Map() };
+  private readonly data: SubscriptionData = { groups: new Map(), locations: new Map() };
   private nameCheck: NameCheck | undefined;
   private phase: Phase | 'form' = 'form';
   private steps: string[] = [];
@@ -26,11 +29,11 @@ export class CreateVaultApp {
   private showAllMessages = false;
   private readonly form: CreateVaultForm;
   private readonly review: ReviewView;
-  private readonly loading: HTMLElement;
+  private readonly page: FormPage;
   private readonly checkNameLater = debounce(() => this.checkName(), nameCheckDelayMs);
 
   constructor(
-    private readonly root: HTMLElement,
+    root: HTMLElement,
     private readonly host: CreateVaultConnection,
   ) {
     const saved = host.savedState();
@@ -43,9 +46,7 @@ export class CreateVaultApp {
       cancel: () => host.post({ type: 'cancel' }),
       close: () => host.post({ type: 'cancel' }),
     });
-    this.loading = h('p', { id: 'loading', role: 'status' }, h('vscode-progress-ring', { 'aria-label': 'Loading' }), ' Loading your subscriptions…');
-    root.append(h('h1', {}, 'Create Recovery Services vault'), this.loading, this.form.root, this.review.root);
-    show(this.form.root, false);
+    this.page = new FormPage(root, 'Create Recovery Services vault', this.form.root, this.review.root);
     host.onMessage((message) => this.receive(message));
     // A draft restored after hide/show or a reload remembered its step: back to the review.
     if (this.draft.step === 'review') this.phase = 'review';
@@ -61,10 +62,8 @@ export class CreateVaultApp {
       case 'init':
         return this.init(message.subscriptions, message.preset);
       case 'resourceGroups':
-        this.data.groups.set(message.subscriptionId, { items: message.resourceGroups, ...(message.error ? { error: message.error } : {}) });
-        return this.update();
       case 'locations':
-        this.data.locations.set(message.subscriptionId, { items: message.locations, ...(message.error ? { error: message.error } : {}) });
+        receiveSubscriptionList(this.data, message);
         return this.update();
       case 'nameCheck':
         if (this.nameCheck && this.nameCheck.subscriptionId === message.subscriptionId && this.nameCheck.name === message.name) {
@@ -95,8 +94,7 @@ export class CreateVaultApp {
     if (!subscriptions.some((subscription) => subscription.subscriptionId === this.draft.subscriptionId)) {
       this.draft = { ...this.draft, subscriptionId: subscriptions[0]?.subscriptionId ?? '' };
     }
-    this.loading.remove();
-    this.root.removeAttribute('aria-busy');
+    this.page.loaded();
     this.save(this.draft);
     this.loadLists();
     this.checkName();
@@ -126,9 +124,7 @@ export class CreateVaultApp {
 
   private loadLists(): void {
     const subscriptionId = this.draft.subscriptionId;
-    if (!subscriptionId) return;
-    if (!this.data.groups.has(subscriptionId)) this.host.post({ type: 'listResourceGroups', subscriptionId });
-    if (!this.data.locations.has(subscriptionId)) this.host.post({ type: 'listLocations', subscriptionId });
+    if (subscriptionId) loadSubscriptionLists(this.data, subscriptionId, (message) => this.host.post(message));
   }
 
   /** Asks the host whether the name is free in the subscription (only for a name our rules accept). */
@@ -181,8 +177,7 @@ export class CreateVaultApp {
     if (!this.data.subscriptions) return;
     const problems = formProblems(this.draft, this.data, this.nameCheck);
     const onForm = this.phase === 'form';
-    show(this.form.root, onForm);
-    show(this.review.root, !onForm);
+    this.page.showForm(onForm);
     if (onForm) {
       renderForm(this.form, this.draft, this.data, problems, this.showAllMessages);
       return;

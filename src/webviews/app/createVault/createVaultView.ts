@@ -2,22 +2,10 @@
 // rules, the name check, the lists), the controls' values, and the review's summary.
 import { vaultRequestProblems, type VaultField, type VaultProblems } from '../../../azure/vaultRules';
 import { requestOf, type CreateVaultDraft } from '../../shared/createVaultDraft';
-import type { LocationChoice, ResourceGroupChoice, SubscriptionChoice } from '../../shared/createVaultProtocol';
 import { setMessage, show } from '../shared/dom';
 import { setOptions, setRadio, setRadioDisabled, setText } from '../shared/formFields';
+import type { SubscriptionData } from '../shared/subscriptionData';
 import type { CreateVaultForm } from './createVaultForm';
-
-export interface ListState<T> {
-  items: T[];
-  error?: string;
-}
-
-/** What the host sent: subscriptions, and per subscription its resource groups and regions. */
-export interface FormData {
-  subscriptions?: SubscriptionChoice[];
-  groups: Map<string, ListState<ResourceGroupChoice>>;
-  locations: Map<string, ListState<LocationChoice>>;
-}
 
 export interface NameCheck {
   subscriptionId: string;
@@ -39,7 +27,7 @@ const fieldNames: Record<VaultField, string> = {
 };
 
 /** Every problem of the draft by field: Azure's rules, then what only the lists and the name check know. */
-export function formProblems(draft: CreateVaultDraft, data: FormData, nameCheck: NameCheck | undefined): VaultProblems {
+export function formProblems(draft: CreateVaultDraft, data: SubscriptionData, nameCheck: NameCheck | undefined): VaultProblems {
   const problems = vaultRequestProblems(requestOf(draft));
   const groups = data.groups.get(draft.subscriptionId);
   if (draft.resourceGroupMode === 'existing' && !draft.existingResourceGroup) {
@@ -59,7 +47,7 @@ export function formProblems(draft: CreateVaultDraft, data: FormData, nameCheck:
   return problems;
 }
 
-export function renderForm(form: CreateVaultForm, draft: CreateVaultDraft, data: FormData, problems: VaultProblems, showAll: boolean): void {
+export function renderForm(form: CreateVaultForm, draft: CreateVaultDraft, data: SubscriptionData, problems: VaultProblems, showAll: boolean): void {
   const shown = (draftField: keyof CreateVaultDraft) => showAll || draft.touched.includes(draftField);
   const checking = problems.name?.startsWith('Checking') ?? false;
 
@@ -119,7 +107,7 @@ export function renderForm(form: CreateVaultForm, draft: CreateVaultDraft, data:
 }
 
 /** The review's rows: every choice in words. */
-export function summaryRows(draft: CreateVaultDraft, data: FormData): [string, string][] {
+export function summaryRows(draft: CreateVaultDraft, data: SubscriptionData): [string, string][] {
   const request = requestOf(draft);
   const subscription = data.subscriptions?.find((s) => s.subscriptionId === request.subscriptionId);
   const location = data.locations.get(request.subscriptionId)?.items.find((l) => l.name === request.location);

@@ -2,8 +2,9 @@
 // password never), asks the host for what it needs (HostRequests), checks Azure's rules as the
 // user types, then reviews and creates, keeping the draft when the deployment fails.
 import { emptyDraft, noSecrets, otherImage, type CreateVmDraft, type CreateVmSecrets, type CreateVmState } from '../../shared/createVmDraft';
-import type { CreateVmIdentity, CreateVmToHost, HostToCreateVm, SubscriptionChoice } from '../../shared/createVmProtocol';
-import { h, show } from '../shared/dom';
+import type { CreateVmIdentity, CreateVmToHost, HostToCreateVm } from '../../shared/createVmProtocol';
+import type { SubscriptionChoice } from '../../shared/subscriptionLists';
+import { FormPage } from '../shared/formPage';
 import type { HostConnection } from '../shared/hostConnection';
 import { applyChange, withOsType, withPolicyOf, withSize, withSuggestedNetwork, withSuggestedVaultName } from './createVmChanges';
 import { buildCreateVmForm, type CreateVmForm } from './createVmForm';
@@ -29,14 +30,14 @@ export class CreateVmApp {
   private templateStatus: Parameters<ReviewView['renderTemplateStatus']>[0];
   private readonly form: CreateVmForm;
   private readonly review: ReviewView;
-  private readonly loading: HTMLElement;
+  private readonly page: FormPage;
   /** Why the key file could not be loaded, until the next try. */
   private sshKeyError: string | undefined;
   /** Why "Create new policy…" could not open yet, until the next change. */
   private authorBlocked: string | undefined;
 
   constructor(
-    private readonly root: HTMLElement,
+    root: HTMLElement,
     private readonly host: CreateVmConnection,
     private readonly clock: () => number = () => Date.now(),
   ) {
@@ -58,9 +59,7 @@ export class CreateVmApp {
       cancel: () => host.post({ type: 'cancel' }),
       close: () => host.post({ type: 'cancel' }),
     });
-    this.loading = h('p', { id: 'loading', role: 'status' }, h('vscode-progress-ring', { 'aria-label': 'Loading' }), ' Loading your subscriptions…');
-    root.append(h('h1', {}, 'Create a virtual machine'), this.loading, this.form.root, this.review.root);
-    show(this.form.root, false);
+    this.page = new FormPage(root, 'Create a virtual machine', this.form.root, this.review.root);
     host.onMessage((message) => this.receive(message));
     if (this.draft.step === 'review') this.phase = 'review';
   }
@@ -121,8 +120,7 @@ export class CreateVmApp {
     if (!subscriptions.some((subscription) => subscription.subscriptionId === this.draft.subscriptionId)) {
       this.draft = { ...this.draft, subscriptionId: subscriptions[0]?.subscriptionId ?? '' };
     }
-    this.loading.remove();
-    this.root.removeAttribute('aria-busy');
+    this.page.loaded();
     this.save(withSuggestedVaultName(this.draft, this.data));
     this.requests.loadLists();
     this.requests.checkAll();
@@ -219,8 +217,7 @@ export class CreateVmApp {
     if (!this.data.subscriptions) return;
     const problems = this.problems();
     const onForm = this.phase === 'form';
-    show(this.form.root, onForm);
-    show(this.review.root, !onForm);
+    this.page.showForm(onForm);
     const blocking = (Object.keys(problems) as FormField[]).filter((field) => problems[field] !== undefined);
     const waiting = blocking.every((field) => isPending(problems[field]));
     const fields = [...new Set(blocking.map((field) => fieldLabels[field]))].join(', ');

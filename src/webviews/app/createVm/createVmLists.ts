@@ -1,6 +1,7 @@
 // The lists the host sends, filed where the form looks for them: per subscription, per region
 // and per vault. Anything else is not a list.
 import type { HostToCreateVm } from '../../shared/createVmProtocol';
+import { receiveSubscriptionList } from '../shared/subscriptionData';
 import { groupKey, regionKey, type FormData } from './createVmModel';
 
 /** Files a list message in `data`; false when the message is not a list. */
@@ -8,10 +9,8 @@ export function receiveList(data: FormData, message: HostToCreateVm): boolean {
   const error = 'error' in message && message.error ? { error: message.error } : {};
   switch (message.type) {
     case 'resourceGroups':
-      data.groups.set(message.subscriptionId, { items: message.resourceGroups, ...error });
-      return true;
     case 'locations':
-      data.locations.set(message.subscriptionId, { items: message.locations, ...error });
+      receiveSubscriptionList(data, message);
       return true;
     case 'vaults':
       data.vaults.set(message.subscriptionId, { items: message.vaults, ...error });

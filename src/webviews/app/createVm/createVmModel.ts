@@ -8,19 +8,13 @@ import { newVaultPolicyNames, vmRequestProblems, type VmField } from '../../../v
 import type { OsType, VmCreateRequest } from '../../../vmCreation/vmCreateRequest';
 import { suggestNetworkResourceNames } from '../../../vmCreation/suggestedNames';
 import type { TakenNetworkNames, VirtualNetworkInfo, VmRulesContext, VmSizeInfo } from '../../../vmCreation/vmRulesContext';
-import { otherImage, requestOf, vaultGroupOf, vmGroupOf, type CreateVmDraft, type CreateVmSecrets } from '../../shared/createVmDraft';
-import type { AuthorVault, LocationChoice, PolicyInfo, ResourceGroupChoice, SubscriptionChoice, VaultChoiceInfo } from '../../shared/createVmProtocol';
-
-export interface ListState<T> {
-  items: T[];
-  error?: string;
-}
+import { otherImage, requestOf, vaultGroupOf, type CreateVmDraft, type CreateVmSecrets } from '../../shared/createVmDraft';
+import { resourceGroupOf } from '../../shared/placementDraft';
+import type { AuthorVault, PolicyInfo, VaultChoiceInfo } from '../../shared/createVmProtocol';
+import type { ListState, SubscriptionData } from '../shared/subscriptionData';
 
 /** What the host sent: per subscription, per region (`regionKey`), per vault (lower-case id) and per resource group. */
-export interface FormData {
-  subscriptions?: SubscriptionChoice[];
-  groups: Map<string, ListState<ResourceGroupChoice>>;
-  locations: Map<string, ListState<LocationChoice>>;
+export interface FormData extends SubscriptionData {
   vaults: Map<string, ListState<VaultChoiceInfo>>;
   zones: Map<string, ListState<string>>;
   sizes: Map<string, ListState<VmSizeInfo>>;
@@ -39,7 +33,7 @@ export const groupKey = (subscriptionId: string, resourceGroup: string): string 
 
 /** The network names taken in the VM's resource group: none in a new group, undefined while not known. */
 export function takenNetworkNamesOf(draft: CreateVmDraft, data: FormData): TakenNetworkNames | undefined {
-  const group = vmGroupOf(draft);
+  const group = resourceGroupOf(draft);
   if (group.isNew) return {};
   if (!group.name) return undefined;
   const list = data.groupNames.get(groupKey(draft.subscriptionId, group.name));
@@ -91,7 +85,7 @@ function known<T>(list: ListState<T> | undefined): T[] | undefined {
 
 /** The name check that answers for the draft's current name and resource group. */
 export function currentNameCheck(draft: CreateVmDraft, checks: Checks): NameCheck | undefined {
-  const group = vmGroupOf(draft);
+  const group = resourceGroupOf(draft);
   const check = checks.name;
   return check && !group.isNew && check.subscriptionId === draft.subscriptionId && check.resourceGroup === group.name && check.name === draft.name.trim() ? check : undefined;
 }
@@ -164,7 +158,7 @@ export function rulesContext(draft: CreateVmDraft, data: FormData, checks: Check
  */
 export function formProblems(draft: CreateVmDraft, data: FormData, checks: Checks, secrets: CreateVmSecrets): FormProblems {
   const problems: FormProblems = vmRequestProblems(requestFor(draft, data, secrets), rulesContext(draft, data, checks));
-  const group = vmGroupOf(draft);
+  const group = resourceGroupOf(draft);
   const region = regionKey(draft.subscriptionId, draft.location);
   const listError = (what: string, list: ListState<unknown> | undefined) => (list?.error ? `${what} could not be listed: ${list.error}` : undefined);
   if (!group.isNew && !group.name) problems.resourceGroup = listError('Resource groups', data.groups.get(draft.subscriptionId)) ?? 'Resource group is required: choose an existing one, or create a new one.';

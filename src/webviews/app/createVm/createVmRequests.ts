@@ -4,9 +4,11 @@
 // `checks`; late answers for values since changed are dropped.
 import { vmNameProblem } from '../../../vmCreation/nameRules';
 import { parseImageUrn } from '../../../vmCreation/vmImages';
-import { otherImage, vmGroupOf, type CreateVmDraft } from '../../shared/createVmDraft';
+import { otherImage, type CreateVmDraft } from '../../shared/createVmDraft';
+import { resourceGroupOf } from '../../shared/placementDraft';
 import type { CreateVmToHost, HostToCreateVm } from '../../shared/createVmProtocol';
 import { debounce } from '../shared/dom';
+import { loadSubscriptionLists } from '../shared/subscriptionData';
 import { groupKey, regionKey, type Checks, type FormData } from './createVmModel';
 
 /** How long typing must pause before the name or the image is checked with Azure. */
@@ -27,8 +29,7 @@ export class HostRequests {
   loadLists(): void {
     const { subscriptionId, location } = this.draft();
     if (!subscriptionId) return;
-    if (!this.data.groups.has(subscriptionId)) this.post({ type: 'listResourceGroups', subscriptionId });
-    if (!this.data.locations.has(subscriptionId)) this.post({ type: 'listLocations', subscriptionId });
+    loadSubscriptionLists(this.data, subscriptionId, this.post);
     if (!this.data.vaults.has(subscriptionId)) this.post({ type: 'listVaults', subscriptionId });
     if (location && !this.data.sizes.has(regionKey(subscriptionId, location))) this.post({ type: 'listRegion', subscriptionId, location });
     this.loadPolicies();
@@ -38,7 +39,7 @@ export class HostRequests {
   /** After a change: the lists and checks the new values need. */
   changed(before: CreateVmDraft, after: CreateVmDraft): void {
     this.loadLists();
-    const nameKey = (draft: CreateVmDraft) => JSON.stringify([draft.subscriptionId, vmGroupOf(draft), draft.name.trim(), draft.osType]);
+    const nameKey = (draft: CreateVmDraft) => JSON.stringify([draft.subscriptionId, resourceGroupOf(draft), draft.name.trim(), draft.osType]);
     if (nameKey(before) !== nameKey(after)) {
       this.checks.name = undefined;
       if (this.checkableName()) this.checkNameLater();
@@ -79,7 +80,7 @@ export class HostRequests {
   /** The network names taken in the VM's existing resource group. */
   private loadGroupNames(): void {
     const draft = this.draft();
-    const group = vmGroupOf(draft);
+    const group = resourceGroupOf(draft);
     if (!group.isNew && group.name && !this.data.groupNames.has(groupKey(draft.subscriptionId, group.name))) {
       this.post({ type: 'listGroupNames', subscriptionId: draft.subscriptionId, resourceGroup: group.name });
     }
@@ -88,7 +89,7 @@ export class HostRequests {
   /** The name to check in an existing resource group, when the rules accept it. */
   private checkableName(): { group: string; name: string } | undefined {
     const draft = this.draft();
-    const group = vmGroupOf(draft);
+    const group = resourceGroupOf(draft);
     const name = draft.name.trim();
     return draft.subscriptionId && !group.isNew && group.name && !vmNameProblem(name, draft.osType) ? { group: group.name, name } : undefined;
   }

@@ -1,9 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { errorMessage, evaluate, help } from './templateTestSupport';
-
-const typeMessage = (fn: string, which: string, expected: string, actual: string) =>
-  `The template language function '${fn}' expects its ${which} parameter to be of type '${expected}'. The provided value is of type '${actual}'. ${help}`;
+import { errorMessage, evaluate, help, typeMessage } from './templateTestSupport';
 
 describe('template string functions', () => {
   it('uniqueString computes Azure’s hash (published input/output pairs)', () => {

@@ -83,6 +83,10 @@ export function fakeHost(resources: Record<string, { properties: Record<string, 
 
 export const help = 'Please see https://aka.ms/arm-template-expressions for usage details.';
 
+/** Azure's InvalidTemplate message for an argument of the wrong type. */
+export const typeMessage = (fn: string, which: string, expected: string, actual: string) =>
+  `The template language function '${fn}' expects its ${which} parameter to be of type '${expected}'. The provided value is of type '${actual}'. ${help}`;
+
 /** The value at a dotted path (`properties.osProfile.adminPassword`, `a.0.b`) of a JSON value. */
 export function pick(value: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((current, key) => (current as Record<string, unknown> | undefined)?.[key], value);
