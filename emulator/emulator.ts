@@ -29,6 +29,10 @@ import { jobRoutes } from './backup/jobs';
 import { recoveryPointRoutes } from './backup/recoveryPoints';
 import { protectionIntentRoutes } from './backup/protectionIntents';
 import { restorePointCollectionRoutes } from './backup/restorePointCollectionRoutes';
+import { restoreRoutes } from './backup/restoreTrigger';
+import { validateOperationRoutes } from './backup/validateOperation';
+import { diskRoutes } from './resources/compute/diskRoutes';
+import { serviceSasRoutes } from './resources/storage/serviceSas';
 import { advanceTime } from './backup/progress';
 import { DeploymentPlans } from './deployments/deploymentPlans';
 import { DeploymentEngine } from './deployments/deploymentEngine';
@@ -78,6 +82,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     ...deploymentRoutes({ context, plans, internal }, deployments),
     ...protectionIntentRoutes(context),
     ...restorePointCollectionRoutes(context),
+    ...restoreRoutes(context),
+    ...validateOperationRoutes(context),
+    ...diskRoutes(context),
+    ...serviceSasRoutes(context),
   );
 
   const certificates = await createEmulatorCertificates();

@@ -1,6 +1,7 @@
 import type { OperationRecord } from '../state/model';
 import { derived } from '../state/derived';
 import { jobDueAt } from './jobEngine';
+import { nextPointExpiry } from './recoveryPointExpiry';
 
 /** How long an ended operation can still be asked about. */
 export const operationMemoryMs = 24 * 3600 * 1000;
@@ -12,7 +13,8 @@ export function isForgotten(operation: OperationRecord, now: number): boolean {
 
 /**
  * The earliest time anything that advanceTime brings up to date can next change: an operation
- * ends (or is forgotten), a job ends, a soft-deleted item is purged. Before it, advancing finds
+ * ends (or is forgotten), a job ends, a soft-deleted item is purged, a recovery point expires (its
+ * tiers need no deadline: they are worked out from their times when read). Before it, advancing finds
  * nothing to do. Worked out again after every change to the state; it may come early (then a walk
  * finds nothing), never late.
  */
@@ -29,6 +31,7 @@ export const nextDeadline = derived((state, context) => {
     }
     for (const item of Object.values(vault.protectedItems)) {
       if (item.purgeAt !== undefined) deadline = Math.min(deadline, item.purgeAt);
+      deadline = Math.min(deadline, nextPointExpiry(item));
     }
   }
   return deadline;

@@ -3,6 +3,9 @@ import type { EmulatorContext } from '../context';
 import type { JobError, JobOperation, JobRecord, JobStatus, ProtectedItemRecord, VaultRecord } from '../state/model';
 import { isoTime } from '../operations';
 import { collectionForBackup } from './restorePointCollections';
+import { pointOfBackup } from './recoveryPointMaking';
+import { applyRestore } from './restoreResults';
+import { restorePropertyBag } from './restoreJobBag';
 
 /** Azure-time durations of each kind of job; the emulator divides them by --time-scale. */
 export const jobDurationsAzureMs = {
@@ -84,10 +87,15 @@ export function advanceJobs(context: EmulatorContext, vault: VaultRecord, now: n
       finish(context, job, 'Cancelled', endsAt);
       continue;
     }
-    finish(context, job, job.outcome.status, endsAt);
     const item = job.protectedItemName ? vault.protectedItems[job.protectedItemName.toLowerCase()] : undefined;
+    // A restore makes its resources as it ends; what stands in its way then fails the job.
+    if (job.operation === 'Restore' && job.outcome.status === 'Completed') {
+      const failure = applyRestore(context, vault, item, job, endsAt);
+      if (failure) job.outcome = { status: 'Failed', error: failure };
+    }
+    finish(context, job, job.outcome.status, endsAt);
     if (item && job.operation === 'Backup') {
-      applyBackupResult(item, job, endsAt);
+      applyBackupResult(context, vault, item, job, endsAt);
       // The snapshot went to the VM's restore point collection: its first backup makes it.
       if (job.outcome.status === 'Completed') collectionForBackup(context, vault, item);
     }
@@ -100,7 +108,7 @@ function finish(context: EmulatorContext, job: JobRecord, status: JobStatus, at:
   context.changed();
 }
 
-function applyBackupResult(item: ProtectedItemRecord, job: JobRecord, at: number): void {
+function applyBackupResult(context: EmulatorContext, vault: VaultRecord, item: ProtectedItemRecord, job: JobRecord, at: number): void {
   if (job.outcome.status === 'Failed') {
     item.lastBackupStatus = 'Failed';
     item.lastBackupTime = isoTime(at);
@@ -111,12 +119,7 @@ function applyBackupResult(item: ProtectedItemRecord, job: JobRecord, at: number
   item.lastBackupTime = isoTime(at);
   delete item.lastBackupError;
   if (item.protectionState === 'IRPending' || item.protectionState === 'ProtectionError') item.protectionState = 'Protected';
-  item.recoveryPoints.push({
-    name: String(at * 1000 + Math.floor(Math.random() * 1000)),
-    time: isoTime(job.startTime + (job.tasks[0]?.durationMs ?? 0)),
-    type: 'AppConsistent',
-    ...(job.recoveryPointExpiry ? { expiresAt: job.recoveryPointExpiry } : {}),
-  });
+  item.recoveryPoints.push(pointOfBackup(context, vault, item, job, at));
 }
 
 /** The job as the service lists it; job details add extendedInfo. */
@@ -142,11 +145,13 @@ export function jobJson(vault: VaultRecord, job: JobRecord, now: number, detaile
   if (detailed) {
     properties.extendedInfo = {
       tasksList: taskList(job, now),
-      propertyBag: {
-        'VM Name': job.entityFriendlyName,
-        ...(job.operation === 'Backup' ? { 'Backup Size': status === 'Completed' ? '10240 MB' : '0 MB', 'Backup Type': job.backupType === 'Scheduled' ? 'Scheduled' : 'On-demand' } : {}),
-        ...(job.recoveryPointExpiry ? { 'Recovery point expiry time in UTC': job.recoveryPointExpiry } : {}),
-      },
+      propertyBag: job.restore
+        ? restorePropertyBag(job, job.restore)
+        : {
+            'VM Name': job.entityFriendlyName,
+            ...(job.operation === 'Backup' ? { 'Backup Size': status === 'Completed' ? '10240 MB' : '0 MB', 'Backup Type': job.backupType === 'Scheduled' ? 'Scheduled' : 'On-demand' } : {}),
+            ...(job.recoveryPointExpiry ? { 'Recovery point expiry time in UTC': job.recoveryPointExpiry } : {}),
+          },
       ...(status === 'InProgress' ? { progressPercentage: progress(job, now) } : {}),
       ...(status === 'Failed' && job.outcome.error ? { dynamicErrorMessage: job.outcome.error.message } : {}),
     };

@@ -4,10 +4,11 @@ import { advanceJobs } from './jobEngine';
 import { completeDiscovery } from './discovery';
 import { isForgotten, nextDeadline } from './deadlines';
 import { completeGroupDeletion } from '../resources/resourceGroupDeletion';
+import { dropExpiredPoints } from './recoveryPointExpiry';
 
 /**
  * Brings everything that changes with time up to `now`: jobs end, discoveries land, soft-deleted
- * items are purged, and old operations are forgotten. Called before every request; until the next
+ * items are purged, recovery points past their expiry disappear, and old operations are forgotten. Called before every request; until the next
  * deadline nothing is due, so the state is not walked.
  */
 export function advanceTime(context: EmulatorContext, now: number): void {
@@ -34,7 +35,9 @@ export function advanceTime(context: EmulatorContext, now: number): void {
       if (item.purgeAt !== undefined && now >= item.purgeAt) {
         delete vault.protectedItems[key];
         context.changed();
+        continue;
       }
+      if (dropExpiredPoints(item, now)) context.changed();
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { ProtectedItemRecord, VaultRecord } from '../state/model';
 import { isoTime } from '../operations';
+import { archiveAfterMonths } from './retentionRules';
 
 /** lastBackupTime of an item never backed up: the service's sentinel for "never". */
 export const neverBackedUp = '2001-01-01T00:00:00Z';
@@ -47,7 +48,8 @@ export function protectedItemJson(vault: VaultRecord, item: ProtectedItemRecord,
     policyId: item.policyName ? policyIdOf(vault, item.policyName) : '',
     ...(item.policyName ? { policyName: item.policyName } : {}),
     ...(newest ? { lastRecoveryPoint: newest.time } : {}),
-    isArchiveEnabled: false,
+    // Protected in the archive tier: its policy moves points there (tieringPolicy.ArchivedRP).
+    isArchiveEnabled: item.policyName !== undefined && archiveAfterMonths(vault.policies[item.policyName.toLowerCase()]?.properties) !== undefined,
     extendedInfo: {
       recoveryPointCount: item.recoveryPoints.length,
       policyInconsistent: false,

@@ -190,10 +190,10 @@ function operationRoutes(context: EmulatorContext): RouteDefinition[] {
   const versions = apiVersions.backup;
   const itemOperation = (request: ArmRequest) => {
     const vault = vaultOf(context, request);
-    return { vault, operation: findOperation(context, request.parameters.operationId!, ['protectedItem', 'backup'], vaultKeyOf(vault)) };
+    return { vault, operation: findOperation(context, request.parameters.operationId!, ['protectedItem', 'backup', 'restore'], vaultKeyOf(vault)) };
   };
   const result = (request: ArmRequest, vault: VaultRecord, operationId: string): ArmResponse => {
-    const operation = findOperation(context, operationId, ['protectedItem', 'backup'], vaultKeyOf(vault));
+    const operation = findOperation(context, operationId, ['protectedItem', 'backup', 'restore'], vaultKeyOf(vault));
     if (operationStatus(operation, request.now) === 'InProgress') return stillRunning(context, request);
     const item = operation.kind === 'protectedItem' && operation.itemKey ? vault.protectedItems[operation.itemKey] : undefined;
     return item ? ok(protectedItemJson(vault, item, request.now)) : { status: 204 };
@@ -210,7 +210,7 @@ function operationRoutes(context: EmulatorContext): RouteDefinition[] {
     } },
     { method: 'GET', template: `${vaultPath}/backupOperationResults/{operationId}`, apiVersions: versions, handler: (request) => {
       const vault = vaultOf(context, request);
-      const operation = findOperation(context, request.parameters.operationId!, ['protectedItem', 'backup'], vaultKeyOf(vault));
+      const operation = findOperation(context, request.parameters.operationId!, ['protectedItem', 'backup', 'restore'], vaultKeyOf(vault));
       if (operationStatus(operation, request.now) === 'InProgress') return stillRunning(context, request);
       return { status: 204 };
     } },

@@ -65,6 +65,8 @@ export class DeploymentEngine {
       mode: input.mode,
       ...(input.location ? { location: input.location } : {}),
       ...(input.tags ? { tags: input.tags } : {}),
+      ...(input.templateLink ? { templateLink: input.templateLink } : {}),
+      ...(input.parametersLink ? { parametersLink: input.parametersLink } : {}),
       templateHash: templateHashOf(input.template),
       correlationId: newCorrelationId(),
       state: 'Accepted',

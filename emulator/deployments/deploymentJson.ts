@@ -52,7 +52,9 @@ export function deploymentJson(context: EmulatorContext, deployment: DeploymentD
   const outputs = outputsJson(deployment.outputs);
   const properties: Json = {
     templateHash: deployment.templateHash,
+    ...(deployment.templateLink ? { templateLink: deployment.templateLink } : {}),
     parameters: parametersJson(plan, deployment.parameters),
+    ...(deployment.parametersLink ? { parametersLink: deployment.parametersLink } : {}),
     mode: deployment.mode,
     provisioningState: deployment.state,
     timestamp: isoTime(deployment.updatedAt),

@@ -79,6 +79,9 @@ export interface DeploymentData extends DeploymentRecord {
   parentKey?: string;
   /** The nested deployment's evaluation context, when its template is evaluated in its parent's scope. */
   nestedFrom?: { parentKey: string; resourceKey: string };
+  /** Where the template and parameters were downloaded from, when the request linked them (shown without the SAS). */
+  templateLink?: { uri: string; contentVersion?: string };
+  parametersLink?: { uri: string; contentVersion?: string };
 }
 
 export function deploymentId(subscriptionId: string, resourceGroup: string, name: string): string {
@@ -121,7 +124,7 @@ export function isoDuration(ms: number): string {
 }
 
 /** What a new deployment starts from: what was asked, where, and when. */
-export type NewDeployment = Pick<DeploymentData, 'subscriptionId' | 'resourceGroup' | 'name' | 'origin' | 'template' | 'parameters' | 'mode' | 'location' | 'tags' | 'parentKey' | 'nestedFrom'> & { now: number };
+export type NewDeployment = Pick<DeploymentData, 'subscriptionId' | 'resourceGroup' | 'name' | 'origin' | 'template' | 'parameters' | 'mode' | 'location' | 'tags' | 'parentKey' | 'nestedFrom' | 'templateLink' | 'parametersLink'> & { now: number };
 
 /** The resources of a plan, none started yet. */
 export function plannedResources(plan: DeploymentPlan): DeploymentResourceRecord[] {

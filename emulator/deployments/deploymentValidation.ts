@@ -8,6 +8,7 @@ import type { DeploymentPlans } from './deploymentPlans';
 import type { InternalArm } from './internalArm';
 import { validationJson } from './deploymentJson';
 import { deploymentId, newCorrelationId, plannedResources, templateHashOf, type DeploymentData, type NewDeployment } from './deploymentState';
+import { linkedContent } from './templateLinks';
 
 type Json = Record<string, unknown>;
 
@@ -49,19 +50,17 @@ export function checkDeploymentRequest({ context, plans, internal }: DeploymentC
   const body = (request.body ?? {}) as { properties?: Json; location?: unknown; tags?: Record<string, string> };
   const properties = body.properties;
   if (!properties || typeof properties !== 'object') throw invalidContent("Required property 'properties' not found in JSON.");
-  if (properties.templateLink !== undefined || properties.parametersLink !== undefined) {
-    const link = ((properties.templateLink ?? properties.parametersLink) as { uri?: string } | undefined)?.uri ?? '';
-    throw badRequest('InvalidContentLink', `Unable to download deployment content from '${link}'. The tracking Id is '${newCorrelationId()}'. Please see https://aka.ms/arm-deploy for usage details.`);
-  }
+  // Links are downloaded first: a blob of an account the emulator holds, with a valid SAS (templateLinks.ts).
+  const linked = linkedContent(context, properties, request.now);
   const mode = properties.mode;
   if (mode !== 'Incremental' && mode !== 'Complete') {
     throw invalidContent(mode === undefined ? "Required property 'mode' not found in JSON." : `Error converting value "${String(mode)}" to type 'DeploymentMode'.`);
   }
-  const template = properties.template;
+  const template = linked.template ?? properties.template;
   if (!template || typeof template !== 'object' || Array.isArray(template)) {
     throw badRequest('InvalidRequestContent', "The request content was invalid and could not be deserialized: the deployment has no 'template' (and no 'templateLink').");
   }
-  const parameters = (properties.parameters ?? {}) as ParameterValues;
+  const parameters = (linked.parameters ?? properties.parameters ?? {}) as ParameterValues;
   if (typeof parameters !== 'object' || Array.isArray(parameters)) throw invalidContent("'parameters' must be an object of parameter values: { \"name\": { \"value\": … } }.");
   const input = {
     subscriptionId: group.subscriptionId,
@@ -72,6 +71,8 @@ export function checkDeploymentRequest({ context, plans, internal }: DeploymentC
     mode,
     ...(typeof body.location === 'string' ? { location: body.location } : {}),
     ...(body.tags ? { tags: body.tags } : {}),
+    ...(linked.templateLink ? { templateLink: linked.templateLink } : {}),
+    ...(linked.parametersLink ? { parametersLink: linked.parametersLink } : {}),
   } as const;
   let plan: DeploymentPlan;
   try {

@@ -85,6 +85,11 @@ function resourcesIn(context: EmulatorContext, group: ResourceGroupRecord): Held
   for (const [key, record] of Object.entries(collections)) {
     if (inGroup(record, group)) held.push({ id: record.resource.id, type: record.resource.type, name: record.resource.name, remove: () => delete collections[key] });
   }
+  // ... and the managed disks restores made.
+  const disks = state.disks ?? {};
+  for (const [key, record] of Object.entries(disks)) {
+    if (inGroup(record, group)) held.push({ id: record.resource.id, type: record.resource.type, name: record.resource.name, remove: () => delete disks[key] });
+  }
   for (const [key, deployment] of Object.entries(state.deployments)) {
     if (inGroup(deployment, group)) held.push({ id: deployment.id, type: 'Microsoft.Resources/deployments', name: deployment.name, remove: () => delete state.deployments[key] });
   }

@@ -13,7 +13,10 @@ export const demoSubscriptions = {
 /**
  * Two subscriptions in several regions: protected VMs in every state the tree shows (healthy,
  * failed with a real error code, initial backup pending, stopped, soft-deleted), Standard and
- * Enhanced policies, a week of job history, and VMs no vault protects yet. Each region with VMs
+ * Enhanced policies, a week of job history, and VMs no vault protects yet. Recovery points in every
+ * tier mix: the last nights' with their snapshot and in the vault, older ones in the vault only, and
+ * sql-01's monthly points of past months in the archive tier only; file-system consistent (Linux),
+ * application-consistent (Windows), and one crash-consistent night of build-agent-01. Each region with VMs
  * has a virtual network (subnets, security groups, public IPs, the interfaces the VMs name), and
  * each subscription a storage account.
  */
@@ -104,6 +107,8 @@ export function demoSeed(now: number): EmulatorState {
         retentionDuration: { count: 12, durationType: 'Months' },
       },
     },
+    // Monthly points move to the archive tier after 3 months: sql-01 has some that live only there.
+    tieringPolicy: { ArchivedRP: { tieringMode: 'TierAfter', duration: 3, durationType: 'Months' } },
   });
   const weekly = scheduleTime(now - 60 * 86_400_000, 1, 0);
   seed.policy(weu, 'Weekly-Sunday', {
@@ -119,14 +124,14 @@ export function demoSeed(now: number): EmulatorState {
   });
   seed.protect(weu, web1);
   seed.protect(weu, web2);
-  seed.protect(weu, sql1, { policy: 'Hourly-Enhanced' });
+  seed.protect(weu, sql1, { policy: 'Hourly-Enhanced', monthlyHistory: 11 });
 
   const eus = seed.vault(prod, 'rg-app-eastus', 'prod-eus-vault', 'eastus', { redundancy: 'LocallyRedundant' });
   seed.protect(eus, app1, { failures: { count: 2, error: jobErrors.UserErrorGuestAgentStatusUnavailable! } });
   seed.protect(eus, app2, { historyDays: 0 });
 
   const neu = seed.vault(dev, 'rg-dev', 'dev-neu-vault', 'northeurope', { redundancy: 'LocallyRedundant' });
-  seed.protect(neu, build1);
+  seed.protect(neu, build1, { crashConsistentNights: [3] });
   seed.protect(neu, build2, { state: 'ProtectionStopped', historyDays: 3 });
   seed.protect(neu, old, { historyDays: 5, softDeletedDaysAgo: 2 });
   return seed.build();

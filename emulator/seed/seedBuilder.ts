@@ -5,6 +5,7 @@ import { newVaultPolicies } from '../backup/defaultPolicies';
 import { defaultVaultProperties } from '../backup/vaultSettings';
 import { containerNameFor, protectedItemNameFor } from '../backup/protectedItemState';
 import { isoTime } from '../operations';
+import { monthlyPointTimes, seededPoint } from './seededPoints';
 
 const hour = 3600_000;
 const day = 24 * hour;
@@ -24,6 +25,10 @@ export interface ProtectOptions {
   /** The last N of those backups failed with this error. */
   failures?: { count: number; error: JobError };
   softDeletedDaysAgo?: number;
+  /** Nights (counted back from last night) when the VM was not running: their points are crash-consistent. */
+  crashConsistentNights?: number[];
+  /** Months of monthly points to keep besides the nightly history (archived when the policy tiers them). */
+  monthlyHistory?: number;
 }
 
 /** Builds emulator state directly, as if it had been made through the API over the past days. */
@@ -34,7 +39,7 @@ export class SeedBuilder {
     readonly now: number,
     tenant: EmulatorState['tenant'] = { tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', displayName: 'Contoso', defaultDomain: 'contoso.onmicrosoft.com' },
   ) {
-    this.state = { schemaVersion: 1, tenant, subscriptions: {}, resourceGroups: {}, virtualMachines: {}, vaults: {}, networkResources: {}, storageAccounts: {}, deployments: {}, restorePointCollections: {}, operations: {} };
+    this.state = { schemaVersion: 1, tenant, subscriptions: {}, resourceGroups: {}, virtualMachines: {}, vaults: {}, networkResources: {}, storageAccounts: {}, deployments: {}, restorePointCollections: {}, disks: {}, blobs: {}, operations: {} };
   }
 
   subscription(subscriptionId: string, displayName: string, locations: string[]): string {
@@ -118,7 +123,9 @@ export class SeedBuilder {
     };
     vault.protectedItems[name.toLowerCase()] = item;
     vault.storageLocked = true;
-    this.history(vault, item, historyDays, options.failures);
+    const policy = vault.policies[(options.policy ?? 'DefaultPolicy').toLowerCase()]?.properties;
+    this.history(vault, item, historyDays, options, policy);
+    if (options.monthlyHistory) this.monthly(item, options.monthlyHistory, policy);
     if (options.softDeletedDaysAgo !== undefined) {
       item.softDeletedAt = this.now - options.softDeletedDaysAgo * day;
       item.purgeAt = item.softDeletedAt + 14 * day;
@@ -128,7 +135,9 @@ export class SeedBuilder {
   }
 
   /** Nightly backups at 22:30 UTC on each of the past `days` days; the last few may have failed. */
-  private history(vault: VaultRecord, item: ProtectedItemRecord, days: number, failures: ProtectOptions['failures']): void {
+  private history(vault: VaultRecord, item: ProtectedItemRecord, days: number, options: ProtectOptions, policy: Record<string, unknown> | undefined): void {
+    const { failures } = options;
+    const vm = this.state.virtualMachines[keyOf(item.virtualMachineId)];
     const today = new Date(this.now);
     const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
     for (let back = days; back >= 1; back--) {
@@ -160,9 +169,19 @@ export class SeedBuilder {
       } else {
         item.lastBackupStatus = 'Completed';
         delete item.lastBackupError;
-        item.recoveryPoints.push({ name: String(start), time: isoTime(start + snapshot), type: 'AppConsistent', expiresAt: isoTime(start + 30 * day) });
+        item.recoveryPoints.push(seededPoint(this.state, vm, policy, start + snapshot, options.crashConsistentNights?.includes(back)));
       }
     }
+  }
+
+  /** Monthly points of the past months, older than the nightly history, oldest first (at the hour the policy's schedule starts). */
+  private monthly(item: ProtectedItemRecord, months: number, policy: Record<string, unknown> | undefined): void {
+    const vm = this.state.virtualMachines[keyOf(item.virtualMachineId)];
+    const runsAt = new Date(String(((policy?.schedulePolicy ?? {}) as { hourlySchedule?: { scheduleWindowStartTime?: string } }).hourlySchedule?.scheduleWindowStartTime ?? '')).getUTCHours();
+    const points = monthlyPointTimes(policy, this.now, months, Number.isNaN(runsAt) ? 22 : runsAt)
+      .map((time) => seededPoint(this.state, vm, policy, time))
+      .filter((point) => Date.parse(point.expiresAt!) > this.now);
+    item.recoveryPoints = [...points, ...item.recoveryPoints].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
   }
 
   /** As if every vault had run discovery: it knows the VMs of its subscription and region. */

@@ -21,6 +21,13 @@ export interface EmulatorState {
    * keyed by lower-cased id; properties.source.id names the VM.
    */
   restorePointCollections: Record<string, ResourceRecord>;
+  /** Managed disks (Microsoft.Compute/disks) restores made, keyed by lower-cased id. */
+  disks: Record<string, ResourceRecord>;
+  /**
+   * Blobs of the storage accounts the emulator holds (a restore's configuration and template), keyed by
+   * `<account>/<container>/<blob>` with account and container lower-cased (blob names keep their case).
+   */
+  blobs: Record<string, BlobRecord>;
   /** Asynchronous operations, keyed by operation id. */
   operations: Record<string, OperationRecord>;
 }
@@ -45,6 +52,16 @@ export interface DeploymentRecord {
   id: string;
   /** Filled by the deployment engine (emulator/deployments). */
   [key: string]: unknown;
+}
+
+/** A block blob: enough to serve it to a deployment's templateLink. */
+export interface BlobRecord {
+  account: string;
+  container: string;
+  name: string;
+  contentType: string;
+  content: string;
+  createdAt: number;
 }
 
 export interface SubscriptionRecord {
@@ -145,10 +162,38 @@ export interface RecoveryPointRecord {
   name: string;
   time: string;
   type: 'AppConsistent' | 'CrashConsistent' | 'FileSystemConsistent';
+  /** When the vault (or archive) copy expires, and the point with it; none: kept until deleted. */
   expiresAt?: string;
+  /** When the snapshot tier (instant restore) goes; none: the point never had one here. */
+  snapshotUntil?: string;
+  /** When the vault copy moved to the archive tier. */
+  archivedAt?: string;
+  /** The retention rule that keeps it (recoveryPointProperties.ruleName). */
+  ruleName?: string;
+  /** Until when a restore's rehydration keeps the archived copy readable. */
+  rehydratedUntil?: string;
+  /** The VM as it was backed up: what a restore recreates. Points made before this was kept have none. */
+  source?: RecoveryPointSource;
 }
 
-export type JobOperation = 'Backup' | 'ConfigureBackup' | 'DeleteBackupData' | 'DisableBackup' | 'Undelete';
+export interface RecoveryPointDisk {
+  lun: number;
+  name: string;
+  diskSizeGB: number;
+  storageAccountType: string;
+}
+
+export interface RecoveryPointSource {
+  vmSize: string;
+  osType: 'Linux' | 'Windows';
+  zones?: string[];
+  osDisk: Omit<RecoveryPointDisk, 'lun'>;
+  dataDisks: RecoveryPointDisk[];
+  /** The subnet of the VM's primary interface at backup, the restore template's default network. */
+  subnetId?: string;
+}
+
+export type JobOperation = 'Backup' | 'ConfigureBackup' | 'DeleteBackupData' | 'DisableBackup' | 'Undelete' | 'Restore';
 export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'CompletedWithWarnings' | 'Cancelled' | 'Cancelling';
 
 export interface JobError {
@@ -157,6 +202,28 @@ export interface JobError {
   code: string;
   message: string;
   recommendations: string[];
+}
+
+export type RecoveryType = 'AlternateLocation' | 'RestoreDisks' | 'OriginalLocation';
+
+export interface RestoreJobRecord {
+  recoveryType: RecoveryType;
+  pointName: string;
+  pointTime: string;
+  region: string;
+  storageAccountId: string;
+  targetResourceGroupId?: string;
+  targetVirtualMachineId?: string;
+  subnetId?: string;
+  zones?: string[];
+  rehydration?: { priority: 'Standard' | 'High'; retentionDays: number };
+  /** The backed-up VM, as the point keeps it. */
+  source: RecoveryPointSource;
+  /** Names decided when the job starts, so a restart makes the same resources. */
+  stamp: string;
+  configContainer?: string;
+  /** What the restore made, once it ended. */
+  made?: { diskIds: string[]; virtualMachineId?: string; networkInterfaceId?: string; configBlob?: string; templateBlob?: string; replacedDiskIds?: string[] };
 }
 
 export interface JobTaskPlan {
@@ -178,6 +245,8 @@ export interface JobRecord {
   backupType?: 'OnDemand' | 'Scheduled';
   recoveryPointExpiry?: string;
   cancelRequestedAt?: number;
+  /** For a Restore job: what was asked, and once it ended, what it made. */
+  restore?: RestoreJobRecord;
   /** Set once the job's end and its effects have been applied. */
   endTime?: number;
   finalStatus?: JobStatus;
@@ -199,7 +268,9 @@ export type OperationKind =
   | 'networkDelete'
   | 'storageAccountCreate'
   | 'resourceGroupDelete'
-  | 'deploymentDelete';
+  | 'deploymentDelete'
+  | 'restore'
+  | 'validateRestore';
 
 export interface OperationRecord {
   id: string;
@@ -214,4 +285,6 @@ export interface OperationRecord {
   error?: { code: string; message: string; details?: { code: string; target?: string; message: string }[] };
   /** Applied once, when the operation ends (a discovery's findings, for instance). */
   effectApplied?: boolean;
+  /** A validate operation's findings (ValidateOperationResponse.validationResults). */
+  validationResults?: { code: string; message: string; recommendations: string[] }[];
 }

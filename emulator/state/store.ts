@@ -27,6 +27,9 @@ export class StateFile {
     state.deployments ??= {};
     // ... nor the restore point collections backups make.
     state.restorePointCollections ??= {};
+    // ... nor the disks and blobs restores make.
+    state.disks ??= {};
+    state.blobs ??= {};
     return state;
   }
 

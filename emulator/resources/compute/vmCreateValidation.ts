@@ -7,6 +7,7 @@ import { networkRecordAt } from '../network/networkRecords';
 import { networkUses, referenceId } from '../network/networkReferences';
 import { computeResourceNotFound, nicInOtherRegion, nicUsedByVm, platformImageNotFound, skuNotAvailable, zoneNotSupported } from './computeErrors';
 import { osProfileProblem } from './osProfileRules';
+import { checkAttachedDisks } from './diskAttachment';
 import { findImageSku, resolveVersion, type ImageSku } from './vmImages';
 import { isSizeOffered } from './vmSizes';
 
@@ -47,6 +48,7 @@ export function checkVirtualMachine(context: EmulatorContext, vm: VmWrite): Imag
     const nicId = referenceId(reference);
     if (nicId) checkInterface(context, vm, nicId);
   }
+  checkAttachedDisks(context, vm);
   const osProfile = vm.sent.osProfile as Json | undefined;
   if (vm.creating && osProfile) {
     const problem = osProfileProblem(osProfile, osTypeOf(vm.sent, image));
