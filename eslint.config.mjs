@@ -25,4 +25,17 @@ export default tseslint.config(
     },
   },
   { files: ['src/azure/**/*.ts', 'src/policy/**/*.ts', 'src/vmCreation/**/*.ts', 'emulator/**/*.ts', 'src/jobs/jobWatcher.ts'], rules: noVscode },
+  {
+    // The restore model and rules run in the host and in a webview bundle: neither vscode nor an Azure SDK.
+    files: ['src/restore/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/restore is pure: keep the vscode API out of it.' }],
+          patterns: [{ group: ['@azure/*'], message: 'src/restore is pure (it runs in a webview bundle): keep the Azure SDKs out of it.' }],
+        },
+      ],
+    },
+  },
 );

@@ -6,6 +6,7 @@ import type { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import { operationHeadersOf, pollAsyncOperation, pollLocation, type OperationHeaders, type OperationOutcome, type PollOptions } from './asyncOperation';
 import { AzureError, reasonForCode, toAzureError } from './azureError';
 import type { BackupReader } from './backupReader';
+import { withoutPipelineRetries } from './singleAttempt';
 
 export interface PollTiming {
   /** Wait between polls when the service sends no Retry-After. */
@@ -64,11 +65,16 @@ export class ArmCalls {
     return { status: answer?.status ?? 0, operation: answer ? operationHeadersOf(answer.headers) : {}, ...serverTimeOf(answer?.headers) };
   }
 
-  /** A request the SDK has no operation for (or one whose poller we do not want), through the client's pipeline; `body` goes as JSON. */
-  async send(subscriptionId: string, client: ServiceClient, method: PipelineRequest['method'], url: string, signal?: AbortSignal, body?: unknown): Promise<Accepted & { body?: unknown }> {
+  /**
+   * A request the SDK has no operation for (or one whose poller we do not want), through the
+   * client's pipeline; `body` goes as JSON. `once` sends it without the pipeline's retries (a POST
+   * that starts work: see singleAttempt.ts).
+   */
+  async send(subscriptionId: string, client: ServiceClient, method: PipelineRequest['method'], url: string, signal?: AbortSignal, body?: unknown, options: { once?: boolean } = {}): Promise<Accepted & { body?: unknown }> {
     const request = createPipelineRequest({ url, method, ...(signal ? { abortSignal: signal } : {}), ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     if (body !== undefined) request.headers.set('Content-Type', 'application/json');
-    const response = await this.run(subscriptionId, signal, () => client.sendRequest(request));
+    const sender = options.once ? withoutPipelineRetries(client) : client;
+    const response = await this.run(subscriptionId, signal, () => sender.sendRequest(request));
     if (response.status >= 400) throw failure(restErrorOf(response), signal);
     return { status: response.status, operation: operationHeadersOf(response.headers), ...serverTimeOf(response.headers), ...jsonBodyOf(response) };
   }

@@ -1,7 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import type { BackupReader } from './backupReader';
 import { withoutBackup } from './backupEstate';
-import type { BackupJob, BackupPolicy, ProtectedVm, Subscription, Vault, VirtualMachine } from './model';
+import type { BackupJob, BackupPolicy, ProtectedVm, RecoveryPoint, Subscription, Vault, VirtualMachine } from './model';
+import { RecoveryPoints, type RecoveryPointRange } from './recoveryPoints';
 
 /** How far back a vault's jobs folder lists jobs. */
 export const recentJobDays = 7;
@@ -14,8 +15,11 @@ export const recentJobDays = 7;
 export class BackupCache {
   private readonly loads = new Map<string, Promise<unknown>>();
   private controller = newController();
+  private readonly points: RecoveryPoints;
 
-  constructor(readonly reader: BackupReader) {}
+  constructor(readonly reader: BackupReader) {
+    this.points = new RecoveryPoints(reader);
+  }
 
   /** Cancels what is in flight and forgets everything. */
   reset(): void {
@@ -57,6 +61,16 @@ export class BackupCache {
   /** The vault's jobs of the last `recentJobDays` days, any status, newest first. */
   recentJobs(vault: Vault): Promise<BackupJob[]> {
     return this.once(`${vault.id}#jobs`, (signal) => this.reader.listJobs(vault, { since: new Date(Date.now() - recentJobDays * 86_400_000) }, signal));
+  }
+
+  /**
+   * A protected VM's recovery points, newest first: the last 30 days (measured when they load), or
+   * the range given. Keyed under the item's id, which starts with its vault's: refreshing the vault
+   * (or retrying the item) forgets them.
+   */
+  recoveryPoints(item: ProtectedVm, range?: RecoveryPointRange): Promise<RecoveryPoint[]> {
+    const span = range ? `${range.from.toISOString()}/${range.to.toISOString()}` : 'recent';
+    return this.once(`${item.id}#points:${span}`, (signal) => this.points.list(item, range, signal));
   }
 
   /** The subscription's VMs that no vault of it protects (vaults and VMs share a subscription). */

@@ -111,7 +111,8 @@ export function jobFilter(query: JobQuery): string {
   return clauses.join(' and ');
 }
 
-function serviceTime(date: Date): string {
+/** A time as the Backup service's filters take it: 'yyyy-MM-dd hh:mm:ss tt' in UTC (jobs, recovery points). */
+export function serviceTime(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const hours = date.getUTCHours() % 12 === 0 ? 12 : date.getUTCHours() % 12;
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(hours)}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} ${date.getUTCHours() < 12 ? 'AM' : 'PM'}`;

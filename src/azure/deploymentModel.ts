@@ -14,7 +14,13 @@ export interface DeploymentTarget {
 
 /** What is deployed: an ARM template and its parameter values (`{ name: { value } }`). */
 export interface DeploymentInput {
+  /** The template; with `templateLink` it is not sent (give it when read, or `{}`). */
   template: Record<string, unknown>;
+  /**
+   * A template ARM fetches itself, e.g. the one a restore of disks wrote to a storage account, with
+   * a read-only SAS in its URI: sent instead of `template`.
+   */
+  templateLink?: { uri: string };
   parameters: Record<string, { value: unknown }>;
   /** Names of securestring / secureObject parameters: never logged, never shown. */
   secureParameterNames?: readonly string[];

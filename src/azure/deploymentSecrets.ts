@@ -14,17 +14,20 @@ const minimumSecretLength = 3;
 
 /**
  * A redaction of the input's secure parameter values (securestring text, every string and number
- * inside a secureObject), for log lines and error messages: Azure never returns these values, but
- * an error from a resource provider or a transport may quote what was sent. Longest values first,
- * so a secret that contains another is replaced whole.
+ * inside a secureObject) and of a linked template's SAS, for log lines and error messages: Azure
+ * never returns these values, but an error from a resource provider or a transport may quote what
+ * was sent. Longest values first, so a secret that contains another is replaced whole.
  */
-export function secretRedactor(input: Pick<DeploymentInput, 'parameters' | 'secureParameterNames'>): Redact {
+export function secretRedactor(input: Pick<DeploymentInput, 'parameters' | 'secureParameterNames' | 'templateLink'>): Redact {
   const secrets = new Set<string>();
   for (const name of input.secureParameterNames ?? []) {
     const value = parameterValue(input.parameters, name);
     collectSecrets(value, secrets);
     if (value !== undefined && typeof value !== 'string') secrets.add(JSON.stringify(value));
   }
+  // A linked template's URI carries a SAS (sv=…&sig=…), a credential that ARM quotes when it cannot read the link.
+  const query = input.templateLink?.uri.split('?')[1];
+  if (query) secrets.add(query);
   const ordered = [...secrets].filter((secret) => secret.length >= minimumSecretLength).sort((a, b) => b.length - a.length);
   if (ordered.length === 0) return (text) => text;
   return (text) => ordered.reduce((result, secret) => result.split(secret).join(redactedText), text);

@@ -122,3 +122,39 @@ export interface BackupJob {
   errors: { code: string; message: string; recommendations: string[] }[];
   cancellable: boolean;
 }
+
+/** How consistent a recovery point is: the VM's applications were quiesced, its file systems, or neither. */
+export type RecoveryPointConsistency = 'application' | 'fileSystem' | 'crash' | 'unknown';
+
+/**
+ * Where a recovery point can be restored from: the snapshot kept with the VM's disks (instant
+ * restore), that snapshot and the vault, the vault only, or the archive tier (rehydrated first).
+ */
+export type RecoveryPointTier = 'snapshot' | 'snapshotAndVault' | 'vault' | 'archive';
+
+export interface RecoveryPoint {
+  id: string;
+  /** The point's name: the recoveryPointId a restore names. */
+  name: string;
+  time: Date;
+  consistency: RecoveryPointConsistency;
+  tier: RecoveryPointTier;
+  /** For a point in the archive tier: rehydrated (back in the vault tier for a while), so it restores without rehydrating. */
+  rehydrated: boolean;
+  /** Until when a rehydrated point stays in the vault tier. */
+  rehydratedUntil?: Date;
+  /** When the point expires (the policy's retention, or the retain-until of an on-demand backup). */
+  expiry?: Date;
+  /** The VM's zone at backup time ([] when it was not zone-pinned). */
+  zones: string[];
+  vmSize?: string;
+  osType?: 'Windows' | 'Linux';
+  /** The VM had managed disks. */
+  managed: boolean;
+  /** The VM was encrypted (Azure Disk Encryption) when the point was taken. */
+  encrypted: boolean;
+  /** The VM had premium disks (sourceVMStorageType Premium…). */
+  premiumDisks: boolean;
+  /** The point as Azure sent it, for "View Properties". */
+  raw: unknown;
+}

@@ -273,8 +273,10 @@ export function deploymentNameFor(base: string, now = new Date()): string {
   return `${cleaned || 'deployment'}-${stamp}`;
 }
 
+/** A linked template (templateLink) goes instead of the template itself: ARM refuses both. */
 function deploymentBody(input: DeploymentInput): unknown {
-  return { properties: { mode: 'Incremental', template: input.template, parameters: input.parameters } };
+  const template = input.templateLink ? { templateLink: { uri: input.templateLink.uri } } : { template: input.template };
+  return { properties: { mode: 'Incremental', ...template, parameters: input.parameters } };
 }
 
 function stateOf(deployment: DeploymentJson): string {
