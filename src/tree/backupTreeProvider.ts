@@ -8,6 +8,7 @@ import type { AzureAccess } from '../auth/azureAccess';
 import { applySubscriptionFilter } from '../auth/subscriptionFilter';
 import type { JobsView } from './jobsView';
 import { LoadErrorNode, MessageNode, SignInTenantNode } from './messageNodes';
+import { ShownPointRanges } from './recoveryPointRanges';
 import { SubscriptionNode } from './subscriptionNode';
 import type { BackupTreeNode, TreeContext } from './treeNode';
 
@@ -23,6 +24,8 @@ export class BackupTreeProvider implements TreeDataProvider<BackupTreeNode>, Dis
   readonly onDidChangeTreeData = this.changed.event;
   private context: TreeContext | undefined;
   private accessChange: Disposable | undefined;
+  /** The recovery point range each protected VM shows; kept across refreshes and connections. */
+  readonly pointRanges = new ShownPointRanges();
 
   constructor(
     private readonly log: LogOutputChannel,
@@ -35,7 +38,7 @@ export class BackupTreeProvider implements TreeDataProvider<BackupTreeNode>, Dis
     this.context?.cache.reset();
     this.accessChange?.dispose();
     const reader = new BackupReader((tenantId) => access.clientsForTenant(tenantId));
-    this.context = { access, cache: new BackupCache(reader), selectedSubscriptions: this.selectedSubscriptions, ...(this.jobs ? { jobs: this.jobs } : {}) };
+    this.context = { access, cache: new BackupCache(reader), selectedSubscriptions: this.selectedSubscriptions, pointRanges: this.pointRanges, ...(this.jobs ? { jobs: this.jobs } : {}) };
     this.accessChange = access.onDidChange(() => this.refresh());
     this.changed.fire(undefined);
   }

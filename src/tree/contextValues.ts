@@ -1,4 +1,4 @@
-import { protectionStage, type ProtectedVm } from '../azure/model';
+import { protectionStage, type ProtectedVm, type RecoveryPoint } from '../azure/model';
 
 /**
  * Context values of tree items, declared once. Menus match them with regular expressions on
@@ -19,6 +19,16 @@ export const contextValues = {
   job: (status: string, cancellable: boolean) => `azureVmBackup.job.${status.charAt(0).toLowerCase()}${status.slice(1)}${cancellable ? '.cancellable' : ''}`,
   /** A job's subtask, error or recommended action. */
   jobDetail: 'azureVmBackup.jobDetail',
+  /**
+   * azureVmBackup.recoveryPoint.<tier>[.rehydrated][.softDeleted]: tier is snapshot, snapshotAndVault,
+   * vault or archive; .rehydrated for an archived point readable without rehydrating; .softDeleted
+   * when the VM's backup is soft-deleted (Azure restores nothing until it is undeleted). Restore
+   * binds to /^azureVmBackup\.recoveryPoint\.[a-zA-Z]+(\.rehydrated)?$/.
+   */
+  recoveryPoint: (point: Pick<RecoveryPoint, 'tier' | 'rehydrated'>, itemSoftDeleted: boolean) =>
+    `azureVmBackup.recoveryPoint.${point.tier}${point.tier === 'archive' && point.rehydrated ? '.rehydrated' : ''}${itemSoftDeleted ? '.softDeleted' : ''}`,
+  /** The last line under a VM's recovery points: "Show older…" or "Show last 30 days". */
+  recoveryPointRange: 'azureVmBackup.recoveryPointRange',
   loadError: 'azureVmBackup.loadError',
   signInTenant: 'azureVmBackup.signInTenant',
   message: 'azureVmBackup.message',

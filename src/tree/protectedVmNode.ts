@@ -2,8 +2,10 @@ import { l10n, MarkdownString, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsi
 import type { ProtectedVm, ProtectionHealth } from '../azure/model';
 import { absoluteTime, relativeTime } from '../ui/timeText';
 import { contextValues } from './contextValues';
+import { recoveryPointChildren } from './recoveryPointNodes';
+import { rangeText, shownRangeText, type ShownPointRanges } from './recoveryPointRanges';
 import { escape } from './subscriptionNode';
-import type { BackupTreeNode } from './treeNode';
+import type { BackupTreeNode, TreeContext } from './treeNode';
 
 const icons: Record<ProtectionHealth, ThemeIcon> = {
   healthy: new ThemeIcon('pass-filled', new ThemeColor('testing.iconPassed')),
@@ -31,20 +33,32 @@ export function healthText(health: ProtectionHealth): string {
   }
 }
 
-/** A VM a vault protects: health icon, last backup and policy at a glance, details in the tooltip. */
+/**
+ * A VM a vault protects: health icon, last backup and policy at a glance, details in the tooltip.
+ * Expanding it lists its recovery points (the last 30 days, or the range chosen with "Show
+ * older…"); they load only then, and a retry under it reloads only them.
+ */
 export class ProtectedVmNode implements BackupTreeNode {
   readonly id: string;
+  readonly cacheScope: string;
 
   constructor(
     readonly parent: BackupTreeNode,
     readonly item: ProtectedVm,
+    private readonly pointRanges: ShownPointRanges,
   ) {
     this.id = item.id;
+    this.cacheScope = item.id;
+  }
+
+  async children(context: TreeContext): Promise<BackupTreeNode[]> {
+    const range = this.pointRanges.rangeOf(this.item.id);
+    return recoveryPointChildren(this, await context.cache.recoveryPoints(this.item, range), range);
   }
 
   treeItem(): TreeItem {
     const vm = this.item;
-    const item = new TreeItem(vm.name, TreeItemCollapsibleState.None);
+    const item = new TreeItem(vm.name, TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = icons[vm.health];
     item.contextValue = contextValues.protectedVm(vm);
@@ -67,6 +81,8 @@ export class ProtectedVmNode implements BackupTreeNode {
       parts.push(healthText(vm.health));
     }
     if (vm.policyName && vm.health !== 'softDeleted') parts.push(vm.policyName);
+    const range = this.pointRanges.rangeOf(vm.id);
+    if (range) parts.push(l10n.t('points {0}', rangeText(range)));
     return parts.join(' · ');
   }
 
@@ -83,6 +99,7 @@ export class ProtectedVmNode implements BackupTreeNode {
       [l10n.t('Purged for good'), vm.purgeTime ? absoluteTime(vm.purgeTime) : undefined],
     ];
     for (const [name, value] of rows) if (value) tooltip.appendMarkdown(`${name}: ${escape(value)}\n\n`);
+    tooltip.appendMarkdown(`${escape(l10n.t('Recovery points listed when expanded: {0}.', shownRangeText(this.pointRanges.rangeOf(vm.id))))}\n\n`);
     for (const detail of vm.healthDetails) {
       tooltip.appendMarkdown(`$(error) **${escape(detail.title ?? detail.code ?? l10n.t('Problem'))}**: ${escape(detail.message ?? '')}\n\n`);
       for (const recommendation of detail.recommendations) tooltip.appendMarkdown(`- ${escape(recommendation)}\n`);

@@ -2,6 +2,7 @@ import type { TreeItem } from 'vscode';
 import type { BackupCache } from '../azure/backupCache';
 import type { AzureAccess } from '../auth/azureAccess';
 import type { JobsView } from './jobsView';
+import type { ShownPointRanges } from './recoveryPointRanges';
 
 /** What every node of the backup tree has access to while loading its children. */
 export interface TreeContext {
@@ -11,6 +12,8 @@ export interface TreeContext {
   selectedSubscriptions: readonly string[];
   /** Job filters and live job states shared by the vaults' jobs folders. */
   jobs?: JobsView;
+  /** The date range each protected VM lists its recovery points for. */
+  pointRanges: ShownPointRanges;
 }
 
 export interface BackupTreeNode {

@@ -45,7 +45,7 @@ export class VaultNode implements BackupTreeNode {
 
   async children(context: TreeContext): Promise<BackupTreeNode[]> {
     const items = await context.cache.protectedVms(this.vault);
-    const itemNodes: BackupTreeNode[] = items.map((item) => new ProtectedVmNode(this, item));
+    const itemNodes: BackupTreeNode[] = items.map((item) => new ProtectedVmNode(this, item, context.pointRanges));
     if (itemNodes.length === 0) itemNodes.push(new MessageNode(this, 'noProtectedVm', l10n.t('No virtual machine is backed up to this vault yet'), 'info'));
     return [new PoliciesNode(this, this.vault), new JobsFolderNode(this, this.vault, context.jobs), ...itemNodes];
   }

@@ -4,7 +4,8 @@
 // that reaches for another vscode API fails its test instead of silently passing.
 import Module from 'node:module';
 
-const stub = {
+/** The stand-in's exports; vscodeTreeStub.ts adds the tree item API to them for tree tests. */
+export const vscodeStub: Record<string, unknown> = {
   l10n: {
     t(message: string | { message: string; args?: unknown[] }, ...args: unknown[]): string {
       const text = typeof message === 'string' ? message : message.message;
@@ -25,4 +26,4 @@ const stubId = 'vscode-stub-for-tests';
 moduleInternals._resolveFilename = function (request: string, ...rest: unknown[]) {
   return request === 'vscode' ? stubId : resolve.call(this, request, ...rest);
 };
-moduleInternals._cache[stubId] = { id: stubId, filename: stubId, loaded: true, exports: stub } as unknown;
+moduleInternals._cache[stubId] = { id: stubId, filename: stubId, loaded: true, exports: vscodeStub } as unknown;
