@@ -11,6 +11,7 @@ export const webviewEntries = {
   createVault: 'src/webviews/app/createVault/main.ts',
   policyEditor: 'src/webviews/app/policyEditor/main.ts',
   createVm: 'src/webviews/app/createVm/main.ts',
+  restore: 'src/webviews/app/restore/main.ts',
 };
 
 /** esbuild options for the webview bundles. */

@@ -5,6 +5,7 @@ import { accessSettings, createAzureAccess } from './auth/createAzureAccess';
 import { registerCommands } from './commands/commandTable';
 import { createVaultBackend } from './commands/createVaultBackend';
 import { createVmBackend } from './commands/createVmBackend';
+import { restoreBackend } from './commands/restoreBackend';
 import { vscodeCreateVmPorts } from './commands/createVmPorts';
 import { ReadOnlyDocuments } from './ui/readOnlyDocuments';
 import { policyEditorBackend } from './commands/policyEditorBackend';
@@ -23,6 +24,7 @@ import { vscodePrompts } from './ui/userPrompts';
 import { CreateVaultPanels } from './webviews/host/createVaultPanels';
 import { CreateVmPanels } from './webviews/host/createVmPanels';
 import { PolicyEditorPanels } from './webviews/host/policyEditorPanels';
+import { RestorePanels } from './webviews/host/restorePanels';
 
 /** Composition root: builds the services, registers the view and commands; no logic of its own. */
 export async function activate(context: ExtensionContext): Promise<void> {
@@ -59,8 +61,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // The Create VM form; a policy authored for it in the policy editor comes back to it by the form's id.
   const documents = new ReadOnlyDocuments();
   const vmForm: CreateVmPanels = new CreateVmPanels(context.extensionUri, () => createVmBackend(services, { subscriptions: shownSubscriptions, policyForm, ports: vscodeCreateVmPorts(documents) }), log);
-  const services: ExtensionServices = { log, tree, treeView, prompts: vscodePrompts, view, azure, jobs: jobWatcher, jobsView, vaultForm, policyForm, vmForm };
-  context.subscriptions.push(log, tree, treeView, documents, vaultForm, policyForm, vmForm, policyForm.onDidAuthor((formId, draft) => vmForm.deliverPolicy(formId, draft)), ...registerCommands(services));
+  // The Restore forms; "Create VM from restored disks" at a restore's end runs as its command (errors handled as every command's).
+  const restoreForm: RestorePanels = new RestorePanels(context.extensionUri, () => restoreBackend(services, {
+    createVmFromDisks: async (vaultId, jobName) => void (await commands.executeCommand('azureVmBackup.createVmFromRestoredDisks', { vaultId, jobName })),
+  }), log);
+  const services: ExtensionServices = { log, tree, treeView, prompts: vscodePrompts, view, azure, jobs: jobWatcher, jobsView, vaultForm, policyForm, vmForm, restoreForm };
+  context.subscriptions.push(log, tree, treeView, documents, vaultForm, policyForm, vmForm, restoreForm, policyForm.onDidAuthor((formId, draft) => vmForm.deliverPolicy(formId, draft)), ...registerCommands(services));
   context.subscriptions.push(jobWatcher, jobsView, new JobStatusBar(jobWatcher), new JobNotifications(jobWatcher, services));
 
   let access: AzureAccess | undefined;

@@ -7,9 +7,11 @@ import { cancelJob } from './cancelJob';
 import { createPolicy } from './createPolicy';
 import { createVault } from './createVault';
 import { createVm } from './createVm';
+import { createVmFromRestoredDisks } from './createVmFromRestoredDisks';
 import { editPolicy } from './editPolicy';
 import { filterJobs } from './filterJobs';
 import { showRunningJobs } from './showRunningJobs';
+import { pointRangeServices, showOlderRecoveryPoints, showRecentRecoveryPoints } from './showOlderRecoveryPoints';
 import type { VaultNode } from '../tree/vaultNode';
 import { changePolicy } from './changePolicy';
 import { deleteVault } from './deleteVault';
@@ -17,6 +19,7 @@ import { deployTemplate } from './deployTemplate';
 import { enableBackup } from './enableBackup';
 import type { SubscriptionSource } from './pickSubscription';
 import { protectedVmTargetOf } from './protectedVmTarget';
+import { restore } from './restore';
 import { resumeBackup } from './resumeBackup';
 import { stopBackup } from './stopBackup';
 import { undeleteBackup } from './undeleteBackup';
@@ -53,6 +56,11 @@ export function registerCommands(services: ExtensionServices): Disposable[] {
     'azureVmBackup.cancelJob': (node?: unknown) => cancelJob(services, node),
     'azureVmBackup.filterJobs': (node?: unknown) => filterJobs(services, node),
     'azureVmBackup.showRunningJobs': () => showRunningJobs(services),
+    'azureVmBackup.showOlderRecoveryPoints': (node?: unknown) => showOlderRecoveryPoints(pointRangeServices(services), shownSubscriptions, node),
+    'azureVmBackup.showRecentRecoveryPoints': (node?: unknown) => showRecentRecoveryPoints(pointRangeServices(services), node),
+    'azureVmBackup.restore': (node?: unknown) => restore(services, { subscriptions: shownSubscriptions, form: services.restoreForm }, node),
+    // From a restore's end-of-job notification ({ vaultId, jobName }) or the palette (asks for the job).
+    'azureVmBackup.createVmFromRestoredDisks': (job?: unknown) => createVmFromRestoredDisks(services, { subscriptions: shownSubscriptions }, job),
     'azureVmBackup.stopBackup': (node?: unknown) => stopBackup(services, shownSubscriptions, protectedVmTargetOf(node)),
     'azureVmBackup.resumeBackup': (node?: unknown) => resumeBackup(services, shownSubscriptions, protectedVmTargetOf(node)),
     'azureVmBackup.undeleteBackup': (node?: unknown) => undeleteBackup(services, shownSubscriptions, protectedVmTargetOf(node)),

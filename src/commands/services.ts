@@ -10,6 +10,7 @@ import type { UserPrompts } from '../ui/userPrompts';
 import type { PolicyForm } from './createPolicy';
 import type { VaultForm } from './createVault';
 import type { VmForm } from './createVm';
+import type { RestoreForm } from './restore';
 
 /** The signed-in connection's data: loads (cached per refresh), fresh reads, and the write side. */
 export interface AzureServices {
@@ -52,4 +53,6 @@ export interface ExtensionServices extends FlowServices {
   policyForm: PolicyForm;
   /** The Create Virtual Machine form (webview panels). */
   vmForm: VmForm;
+  /** The Restore form (webview panels, one per recovery point). */
+  restoreForm: RestoreForm;
 }

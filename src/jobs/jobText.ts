@@ -101,6 +101,18 @@ export function jobEndMessage(job: BackupJob): string {
         return l10n.t('Configuring backup of {0} was cancelled', name);
     }
   }
+  if (job.operation === 'Restore') {
+    switch (job.status) {
+      case 'Completed':
+        return l10n.t('Restore of {0} completed', name);
+      case 'CompletedWithWarnings':
+        return l10n.t('Restore of {0} completed with warnings', name);
+      case 'Failed':
+        return l10n.t('Restore of {0} failed', name);
+      case 'Cancelled':
+        return l10n.t('Restore of {0} was cancelled', name);
+    }
+  }
   return l10n.t('{0} of {1}: {2}', operationText(job.operation), name, statusText(job.status));
 }
 

@@ -208,6 +208,8 @@ describe('policy editor webview', () => {
   it('ignores messages from the host that are not the protocol’s', async () => {
     await openEditor();
     await page!.type('policy-name', 'Mine');
+    // The preview redraws once typing pauses: let it, so only the host's messages could change the page.
+    await page!.settle(previewDelayMs + 200);
     const before = page!.document.getElementById('app')!.innerHTML;
     for (const message of [
       'init',
