@@ -41,11 +41,12 @@ describe('Restore from a recovery point, in VS Code', () => {
     return page;
   }
 
-  async function closeForm(page: ReturnType<typeof webviewContent>): Promise<void> {
-    const close = page.locator('#close');
-    if (await close.isVisible().catch(() => false)) await close.click();
-    else await page.locator('#cancel').click();
-    await vscode.page.locator('.tab').filter({ hasText: /^Restore/ }).first().waitFor({ state: 'detached', timeout: 10_000 });
+  /** Closes the restore form's editor tab (the form may sit behind other editors by now). */
+  async function closeForm(): Promise<void> {
+    const tab = vscode.page.getByRole('tab', { name: 'Restore', exact: true }).first();
+    await tab.hover();
+    await tab.getByRole('button', { name: /Close/ }).click();
+    await tab.waitFor({ state: 'detached', timeout: 10_000 });
   }
 
   async function validateWithAzure(page: ReturnType<typeof webviewContent>): Promise<string> {
@@ -74,6 +75,8 @@ describe('Restore from a recovery point, in VS Code', () => {
     await waitForText(page.locator('#target-vm-name-message'), /taken|already|exists/i, 'the taken-name message');
     await name.fill('web-01-restored');
     await poll(async () => (/taken|already|exists/i.test(await textOf(page.locator('#target-vm-name-message'))) ? undefined : true), 'the name to be accepted', 15_000);
+    await choose(page.locator('#virtual-network'), /vnet-web-prod/);
+    await choose(page.locator('#subnet'), /^web\b/);
     await choose(page.locator('#staging-account'), /contosowebdiag/);
     await page.locator('#restore-type-newVm').scrollIntoViewIfNeeded();
     await vscode.screenshot('restore-new-vm-form');
@@ -101,7 +104,7 @@ describe('Restore from a recovery point, in VS Code', () => {
     await vscode.findTreeItem([production, withoutBackup, 'web-01-restored'], 30_000);
     await vscode.screenshot('restore-new-vm-in-tree');
     await vscode.dismissNotification(/Restore of web-01 completed/);
-    await closeForm(page);
+    await closeForm();
   });
 
   it('restores disks, then creates a VM from them through a deployment of the template the restore wrote', async () => {
@@ -128,7 +131,7 @@ describe('Restore from a recovery point, in VS Code', () => {
     await vscode.screenshot('restore-disks-vm-created');
     await vscode.dismissNotification(/Created the virtual machine web-02-from-disks/);
     await vscode.findTreeItem([production, withoutBackup, 'web-02-from-disks'], 30_000);
-    await closeForm(page);
+    await closeForm();
   });
 
   it('refuses to replace existing disks until the VM’s exact name is typed, saying what happens to the running VM', async () => {
@@ -150,7 +153,7 @@ describe('Restore from a recovery point, in VS Code', () => {
     await validateWithAzure(page);
     await poll(async () => ((await enabled(page.locator('#restore'))) ? true : undefined), 'Restore to be enabled once the exact name is typed', 15_000);
     await vscode.screenshot('restore-replace-typed-name');
-    await closeForm(page);
+    await closeForm();
   });
 
   it('asks for rehydration when the point lives only in the archive tier', async () => {
@@ -169,6 +172,7 @@ describe('Restore from a recovery point, in VS Code', () => {
       }
       return undefined;
     }, 'an archive-only point of sql-01', 30_000);
+    await vscode.clearHover();
     await vscode.screenshot('restore-archive-points');
 
     const page = await openRestore('sql-01', archived);
@@ -176,7 +180,8 @@ describe('Restore from a recovery point, in VS Code', () => {
     await page.locator('#rehydration-priority-Standard').waitFor();
     await page.locator('#rehydration-days').waitFor();
     await page.locator('#rehydration-section').scrollIntoViewIfNeeded();
+    await vscode.clearHover();
     await vscode.screenshot('restore-archive-rehydration');
-    await closeForm(page);
+    await closeForm();
   });
 });
